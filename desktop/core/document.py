@@ -1,0 +1,95 @@
+"""The outline tree of an imported text: Document → Section → Sentence.
+
+Every sentence knows its character span in the document's cleaned text, so a card
+generated from it can point back to exactly where it came from.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short hex id that depends only on `parts` (deterministic across runs and machines)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def normalise(text: str) -> str:
+    """Text folded for identity: NFKC, lower case, no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # span in Document.text
+    end: int
+
+
+@dataclass
+class Section:
+    id: str
+    number: str  # "1.2.1", "一", "" for an unnumbered part such as 引言
+    title: str
+    level: int  # 1 = top level
+    paragraphs: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    start: int = 0  # span of the heading and body in Document.text
+    end: int = 0
+
+    @property
+    def label(self) -> str:
+        """What a user calls the section: "1.2 模型规模与训练"."""
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Document:
+    id: str
+    title: str
+    language: str  # "zh" or "en"
+    text: str  # the cleaned text that every span refers to
+    sections: list[Section] = field(default_factory=list)
+    source_path: str = ""
+
+    def walk(self) -> Iterator[Section]:
+        """Every section, depth first, in reading order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def parent_of(self, section_id: str) -> Section | None:
+        for section in self.walk():
+            if any(child.id == section_id for child in section.children):
+                return section
+        return None
+
+    def outline_json(self) -> dict:
+        """The `outline --json` contract."""
+        def node(section: Section) -> dict:
+            return {"number": section.number, "title": section.title, "level": section.level,
+                    "text": section.text, "children": [node(c) for c in section.children]}
+        return {"title": self.title, "language": self.language,
+                "sections": [node(s) for s in self.sections]}
+
+
+def document_id(title: str) -> str:
+    """A document's identity is its title, so .txt/.md/.html versions and edited copies match."""
+    return stable_id("document", normalise(title))
+
+
+def section_id(doc_id: str, number: str, title: str) -> str:
+    return stable_id("section", doc_id, number, normalise(title))
