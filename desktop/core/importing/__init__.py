@@ -1,0 +1,62 @@
+"""Import a talk or article: decode → read its format → clean the noise → parse the outline."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from desktop.core.document import Document
+from desktop.core.importing.blocks import Page
+from desktop.core.importing.clean import clean
+from desktop.core.importing.decode import MAX_BYTES, ImportFailed, decode
+from desktop.core.importing.formats import read_markdown, read_plain
+from desktop.core.importing.html_page import read_html
+from desktop.core.importing.parse import parse
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
+
+__all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_text"]
+
+
+def import_file(path: str | os.PathLike) -> Document:
+    """Read and parse a file.
+
+    Args:
+        path: a .txt, .md or .html file (other names are read as plain text).
+    Returns:
+        The document with its outline.
+    Raises:
+        ImportFailed: with one clear sentence for a missing, unreadable, empty, binary or textless file.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise ImportFailed(f"No such file: {file}")
+    if file.is_dir():
+        raise ImportFailed(f"{file} is a folder; choose a text, Markdown or HTML file.")
+    if file.stat().st_size > MAX_BYTES:
+        raise ImportFailed(f"{file.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; TalkCards imports talks and articles.")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise ImportFailed(f"{file} could not be read: {error.strerror or error}.") from error
+    return import_text(decode(data), file.suffix.lower(), str(file))
+
+
+def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Document:
+    """Parse already decoded text; `suffix` chooses the reader (".md", ".html", else plain text)."""
+    page = _read(text, suffix)
+    page.blocks = clean(page.blocks)
+    if not page.title and page.blocks:
+        page.title = page.blocks.pop(0).text
+    if not page.title or not page.blocks:
+        raise ImportFailed("The file has no article text to study.")
+    return parse(page, source_path)
+
+
+def _read(text: str, suffix: str) -> Page:
+    if suffix in (".html", ".htm") or _HTML_START.match(text):
+        return read_html(text)
+    if suffix in (".md", ".markdown"):
+        return read_markdown(text)
+    return read_plain(text)

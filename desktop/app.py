@@ -1,0 +1,131 @@
+"""Command line and the one place that wires the app together.
+
+    talkcards [--data-dir DIR]                      open the GUI; first run imports the bundled talk
+    talkcards open PATH                             open the GUI with PATH imported
+    talkcards outline PATH [--json]                 print the outline
+    talkcards generate PATH [--json]                print the generated cards
+    talkcards export (PATH | --all) -o OUT [--format apkg|csv|md]
+    talkcards --screenshot OUT.png [--data-dir DIR] render the main window, save it, exit
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "TalkCards"
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A failure the user can act on: printed as one sentence, exit status 2."""
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="talkcards", description="Study talks with generated flashcards.")
+    parser.add_argument("--data-dir", type=Path, default=None, help="folder of the collection file")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render the main window to a PNG and exit")
+    commands = parser.add_subparsers(dest="command")
+    opener = commands.add_parser("open", help="open the app with a file imported")
+    opener.add_argument("path", type=Path)
+    for name, text in (("outline", "print the outline"), ("generate", "print the generated cards")):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("path", type=Path)
+        command.add_argument("--json", action="store_true", help="machine-readable output")
+    export = commands.add_parser("export", help="write an Anki deck, a TSV or a Markdown file")
+    source = export.add_mutually_exclusive_group(required=True)
+    source.add_argument("path", type=Path, nargs="?")
+    source.add_argument("--all", action="store_true", help="every document in the collection")
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--format", choices=("apkg", "csv", "md"), default=None,
+                        help="default: from the output's suffix, else apkg")
+    export.add_argument("--include-suspended", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `talkcards` and `python -m desktop`."""
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except CliError as error:
+        print(f"talkcards: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - last line of defence: one sentence, no traceback
+        from desktop.core.importing import ImportFailed
+
+        if isinstance(error, ImportFailed):
+            print(f"talkcards: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"talkcards: unexpected error: {error}", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    if args.command == "outline":
+        return _print_outline(args.path, args.json)
+    if args.command == "generate":
+        return _print_cards(args.path, args.json)
+    if args.command == "export":
+        return _export(args, data_dir)
+    from desktop.ui.launch import run_gui  # Qt only when a window is wanted
+
+    return run_gui(data_dir, open_path=getattr(args, "path", None), screenshot=args.screenshot)
+
+
+def _print_outline(path: Path, as_json: bool) -> int:
+    from desktop.core.importing import import_file
+
+    document = import_file(path)
+    if as_json:
+        print(json.dumps(document.outline_json(), ensure_ascii=False, indent=1))
+        return 0
+    print(document.title)
+    for section in document.walk():
+        print("  " * section.level + section.label)
+    return 0
+
+
+def _print_cards(path: Path, as_json: bool) -> int:
+    from desktop.core.generate.pipeline import generate
+    from desktop.core.importing import import_file
+
+    document = import_file(path)
+    cards = generate(document)
+    if as_json:
+        print(json.dumps({"title": document.title, "language": document.language,
+                          "cards": [card.to_json() for card in cards]}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{document.title} — {len(cards)} cards")
+    for card in cards:
+        print(f"\n[{card.section}] ({card.rule}, {card.kind})\n  Q: {card.front}\n  A: {card.back}")
+    return 0
+
+
+def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.core.export.service import export_sources, sources_from_collection, sources_from_file
+
+    fmt = args.format or {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".md": "md"}.get(args.output.suffix.lower(), "apkg")
+    if args.all:
+        from desktop.core.collection import Collection
+
+        collection = Collection.in_folder(data_dir)
+        try:
+            sources = sources_from_collection(collection)
+        finally:
+            collection.close()
+        if not sources:
+            raise CliError(f"The collection in {data_dir} has no documents to export.")
+    else:
+        sources = sources_from_file(args.path)
+    count = export_sources(sources, args.output, fmt, include_suspended=args.include_suspended)
+    print(f"Wrote {count} notes to {args.output}")
+    return 0

@@ -1,0 +1,268 @@
+"""The single storage façade over the collection file (SQLite through sqlite-utils).
+
+The GUI and the command line ask this class for ids and rows; nothing else writes SQL.
+Every change that touches several rows runs in one transaction, and the file is in WAL
+mode, so a crash or a kill mid-review never leaves a half-written collection.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.core.card import Card
+from desktop.core.document import Document, Section, Sentence
+from desktop.core.migrations import migrate
+
+FILE_NAME = "collection.db"
+SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
+            "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
+_FTS_MIN = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("times in the collection are timezone-aware UTC")
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ImportResult:
+    document_id: str
+    added: int
+    kept: int
+    retired: int
+
+
+class Collection:
+    """One user's documents, cards and reviews in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at each commit's checkpoint, fast
+        self.db.execute("PRAGMA foreign_keys=ON")
+        migrate(self.db)
+
+    @classmethod
+    def in_folder(cls, data_dir: str | Path) -> "Collection":
+        return cls(Path(data_dir) / FILE_NAME)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # ----- documents -------------------------------------------------------------------------
+
+    def import_document(self, document: Document, cards: list[Card], now: datetime | None = None) -> ImportResult:
+        """Store a document and its generated cards in one transaction.
+
+        Re-importing keeps every card whose id is unchanged (its edits and review history),
+        adds new ones, and retires cards whose fact vanished from the text.
+
+        Args:
+            document: the parsed document.
+            cards: its generated cards.
+            now: the import time (UTC), injectable for tests.
+        Returns:
+            Counts of added, kept and retired cards.
+        """
+        stamp = iso(now or utc_now())
+        with self.db.atomic():
+            self._store_document(document, stamp)
+            existing = {row["id"]: row for row in self.db.query(
+                "SELECT id, edited, retired_at FROM cards WHERE document_id = ? AND rule != 'manual'", [document.id])}
+            for position, card in enumerate(cards):
+                self._store_card(card, position, existing.get(card.id), stamp)
+            vanished = [cid for cid, row in existing.items()
+                        if row["retired_at"] is None and cid not in {c.id for c in cards}]
+            self.db.execute(f"UPDATE cards SET retired_at = ? WHERE id IN ({','.join('?' * len(vanished))})",
+                            [stamp, *vanished]) if vanished else None
+        kept = sum(1 for c in cards if c.id in existing)
+        return ImportResult(document.id, len(cards) - kept, kept, len(vanished))
+
+    def _store_document(self, document: Document, stamp: str) -> None:
+        previous = self.db["documents"].get(document.id) if self._has_document(document.id) else None
+        self.db["documents"].upsert({
+            "id": document.id, "title": document.title, "language": document.language,
+            "source_path": document.source_path, "text": document.text,
+            "imported_at": previous["imported_at"] if previous else stamp, "updated_at": stamp,
+        }, pk="id")
+        self.db.execute("DELETE FROM sections WHERE document_id = ?", [document.id])
+        rows = []
+        for position, section in enumerate(document.walk()):
+            parent = document.parent_of(section.id)
+            rows.append({
+                "id": section.id, "document_id": document.id, "parent_id": parent.id if parent else None,
+                "position": position, "number": section.number, "title": section.title, "level": section.level,
+                "start": section.start, "end": section.end, "paragraphs": json.dumps(section.paragraphs, ensure_ascii=False),
+                "sentences": json.dumps([[s.text, s.start, s.end] for s in section.sentences], ensure_ascii=False),
+            })
+        self.db["sections"].insert_all(rows, pk="id", replace=True)
+
+    def _has_document(self, document_id: str) -> bool:
+        return bool(list(self.db.query("SELECT 1 FROM documents WHERE id = ?", [document_id])))
+
+    def _store_card(self, card: Card, position: int, existing: dict | None, stamp: str) -> None:
+        placement = {"document_id": card.document_id, "section_id": card.section_id, "section": card.section,
+                     "position": position, "source": card.source, "source_start": card.source_start,
+                     "source_end": card.source_end, "retired_at": None}
+        if existing is None:
+            self.db["cards"].insert({"id": card.id, "kind": card.kind, "front": card.front, "back": card.back,
+                                     "rule": card.rule, "created_at": stamp, "modified_at": stamp, "edited": 0,
+                                     "suspended": 0, "deleted_at": None, **placement}, pk="id")
+            return
+        if not existing["edited"]:
+            placement.update(front=card.front, back=card.back)  # the generator may phrase it better now
+        self.db["cards"].update(card.id, placement)
+
+    def documents(self) -> list[dict]:
+        """id, title, language, card count of every document, in import order."""
+        return list(self.db.query(
+            "SELECT d.id, d.title, d.language, d.source_path, d.imported_at, "
+            "(SELECT count(*) FROM cards c WHERE c.document_id = d.id AND c.retired_at IS NULL "
+            " AND c.deleted_at IS NULL) AS cards FROM documents d ORDER BY d.imported_at, d.title"))
+
+    def document(self, document_id: str) -> Document:
+        """Rebuild a stored document's outline tree."""
+        row = self.db["documents"].get(document_id)
+        document = Document(id=row["id"], title=row["title"], language=row["language"], text=row["text"],
+                            source_path=row["source_path"])
+        by_id: dict[str, Section] = {}
+        for r in self.db.query("SELECT * FROM sections WHERE document_id = ? ORDER BY position", [document_id]):
+            section = Section(id=r["id"], number=r["number"], title=r["title"], level=r["level"],
+                              paragraphs=json.loads(r["paragraphs"]), start=r["start"], end=r["end"],
+                              sentences=[Sentence(*s) for s in json.loads(r["sentences"])])
+            by_id[section.id] = section
+            parent = by_id.get(r["parent_id"])
+            (parent.children if parent else document.sections).append(section)
+        return document
+
+    def subtree_ids(self, section_id: str) -> list[str]:
+        """A section's id and the ids of all sections below it."""
+        return [r["id"] for r in self.db.query(
+            "WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT s.id FROM sections s JOIN t ON s.parent_id = t.id) "
+            "SELECT id FROM t", [section_id])]
+
+    # ----- cards -----------------------------------------------------------------------------
+
+    def find_card_ids(self, query: str = "", document_id: str | None = None, section_id: str | None = None,
+                      order: str = "position", descending: bool = False, include_suspended: bool = True) -> list[str]:
+        """Ids of the live cards that match, in the order asked.
+
+        Args:
+            query: words to find in front, back or source (full-text search); "" for all.
+            document_id: only this document's cards.
+            section_id: only this section's cards and its subsections'.
+            order: a key of SORTABLE.
+            descending: reverse the order.
+            include_suspended: whether suspended cards are listed.
+        Returns:
+            Card ids.
+        """
+        where, params = ["c.retired_at IS NULL", "c.deleted_at IS NULL"], []
+        if not include_suspended:
+            where.append("c.suspended = 0")
+        if document_id:
+            where.append("c.document_id = ?")
+            params.append(document_id)
+        if section_id:
+            ids = self.subtree_ids(section_id)
+            where.append(f"c.section_id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        query = query.strip()
+        if query:
+            self._match(query, where, params)
+        direction = "DESC" if descending else "ASC"
+        order_by = ", ".join(f"{term} {direction}" for term in SORTABLE.get(order, SORTABLE["position"]).split(", "))
+        sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
+               f"ORDER BY {order_by}, c.position")
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def _match(self, query: str, where: list[str], params: list) -> None:
+        for term in query.split():
+            if len(term) >= _FTS_MIN:
+                where.append("c.rowid IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)")
+                params.append('"' + term.replace('"', '""') + '"')
+            else:
+                where.append("(c.front LIKE ? OR c.back LIKE ? OR c.source LIKE ?)")
+                params.extend([f"%{term}%"] * 3)
+
+    def row_for_id(self, card_id: str) -> dict:
+        """What a card table shows for one card."""
+        return self.db["cards"].get(card_id)
+
+    def card(self, card_id: str) -> Card:
+        return _card_from_row(self.db["cards"].get(card_id))
+
+    def cards_for_document(self, document_id: str, include_suspended: bool = True) -> list[Card]:
+        ids = self.find_card_ids(document_id=document_id, include_suspended=include_suspended)
+        return [self.card(cid) for cid in ids]
+
+    def update_card(self, card_id: str, front: str | None = None, back: str | None = None,
+                    now: datetime | None = None) -> None:
+        """Save a user's edit; an edited card keeps its text on re-import."""
+        changes = {k: v for k, v in (("front", front), ("back", back)) if v is not None}
+        if changes:
+            with self.db.atomic():
+                self.db["cards"].update(card_id, {**changes, "edited": 1, "modified_at": iso(now or utc_now())})
+
+    def set_suspended(self, card_ids: list[str], suspended: bool, now: datetime | None = None) -> None:
+        with self.db.atomic():
+            for cid in card_ids:
+                self.db["cards"].update(cid, {"suspended": int(suspended), "modified_at": iso(now or utc_now())})
+
+    def delete_cards(self, card_ids: list[str], now: datetime | None = None) -> None:
+        """Delete cards softly, so `restore_cards` can undo it; reviews stay."""
+        with self.db.atomic():
+            for cid in card_ids:
+                self.db["cards"].update(cid, {"deleted_at": iso(now or utc_now())})
+
+    def restore_cards(self, card_ids: list[str]) -> None:
+        with self.db.atomic():
+            for cid in card_ids:
+                self.db["cards"].update(cid, {"deleted_at": None})
+
+    def add_card(self, card: Card, now: datetime | None = None) -> str:
+        """Add a card the user made (rule "manual"); it is never retired by a re-import."""
+        stamp = iso(now or utc_now())
+        with self.db.atomic():
+            position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM cards WHERE document_id = ?",
+                                       [card.document_id]).fetchone()[0]
+            self.db["cards"].insert({
+                "id": card.id, "document_id": card.document_id, "section_id": card.section_id,
+                "section": card.section, "position": position, "kind": card.kind, "front": card.front,
+                "back": card.back, "source": card.source, "source_start": card.source_start,
+                "source_end": card.source_end, "rule": "manual", "created_at": stamp, "modified_at": stamp,
+                "edited": 1, "suspended": 0, "deleted_at": None, "retired_at": None}, pk="id")
+        return card.id
+
+    def card_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM cards WHERE retired_at IS NULL AND deleted_at IS NULL").fetchone()[0]
+
+    # ----- settings --------------------------------------------------------------------------
+
+    def setting(self, key: str, default=None):
+        rows = list(self.db.query("SELECT value FROM meta WHERE key = ?", [f"setting.{key}"]))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self.db.atomic():
+            self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+
+
+def _card_from_row(row: dict) -> Card:
+    modified = datetime.fromisoformat(row["modified_at"]).timestamp() if row.get("modified_at") else 0.0
+    return Card(id=row["id"], kind=row["kind"], front=row["front"], back=row["back"], section=row["section"],
+                source=row["source"], rule=row["rule"], section_id=row["section_id"],
+                source_start=row["source_start"], source_end=row["source_end"], document_id=row["document_id"],
+                modified_at=modified, suspended=bool(row["suspended"]))

@@ -1,0 +1,109 @@
+"""Run every rule family over a document, then dedupe, rank and give the cards stable ids."""
+from __future__ import annotations
+
+import importlib
+import re
+from types import ModuleType
+
+from desktop.core.card import BASIC, Card, card_id
+from desktop.core.document import Document, normalise
+from desktop.core.generate.base import Candidate, Context
+
+# Order matters only for ties: earlier families win a near-duplicate at equal score.
+FAMILIES = ("quantity", "enumeration", "claim", "definition", "cause", "outline", "keyterm")
+MAX_ANSWER = 40  # characters; a longer answer is a set or a paragraph, not one fact
+
+
+def _families() -> list[ModuleType]:
+    modules = []
+    for name in FAMILIES:
+        try:
+            modules.append(importlib.import_module(f"desktop.core.generate.{name}"))
+        except ModuleNotFoundError as error:
+            if error.name != f"desktop.core.generate.{name}":
+                raise
+    return modules
+
+
+def generate(document: Document) -> list[Card]:
+    """Generate the cards of a document.
+
+    Args:
+        document: an imported document.
+    Returns:
+        Cards in reading order; the same document always gives the same cards with the same ids.
+    """
+    families = _families()
+    found: list[tuple[Context, Candidate]] = []
+    for section in document.walk():
+        for ctx in _contexts(document, section):
+            for family in families:
+                if hasattr(family, "candidates"):
+                    found.extend((ctx, c) for c in family.candidates(ctx))
+        for family in families:
+            if hasattr(family, "section_candidates"):
+                found.extend(family.section_candidates(document, section))
+    return _rank(_dedupe([(ctx, c) for ctx, c in found if _acceptable(c)]), document)
+
+
+def _contexts(document: Document, section) -> list[Context]:
+    sentences = section.sentences
+    return [Context(document, section, s, i, sentences[i - 1] if i else None,
+                    sentences[i + 1] if i + 1 < len(sentences) else None)
+            for i, s in enumerate(sentences)]
+
+
+def _acceptable(candidate: Candidate) -> bool:
+    if not candidate.front.strip() or not candidate.answer.strip():
+        return False
+    if candidate.kind == BASIC:
+        if len(candidate.answer) > MAX_ANSWER:
+            return False
+        if normalise(candidate.answer) in normalise(candidate.front):
+            return False  # the question would give the answer away
+    return True
+
+
+def _dedupe(found: list[tuple[Context, Candidate]]) -> list[tuple[Context, Candidate]]:
+    """Keep the best-scored card among those asking the same thing or testing the same fact."""
+    best: dict[str, tuple[Context, Candidate]] = {}
+    order: list[str] = []
+    for ctx, cand in found:
+        source = cand.source or ctx.sentence
+        keys = (f"front:{_front_key(cand)}", f"fact:{normalise(source.text)}|{normalise(cand.answer)}")
+        holder = next((k for k in keys if k in best), None)
+        if holder is None:
+            for key in keys:
+                best[key] = (ctx, cand)
+            order.append(keys[0])
+        elif cand.score > best[holder][1].score:
+            best[holder] = (ctx, cand)
+    seen, result = set(), []
+    for key in order:
+        pair = best[key]
+        if id(pair[1]) not in seen:
+            seen.add(id(pair[1]))
+            result.append(pair)
+    return result
+
+
+def _front_key(cand: Candidate) -> str:
+    # a cloze front differs by where its deletion is, so it is keyed with its answer
+    front = normalise(cand.front)
+    return f"{front}|{normalise(cand.answer)}" if "{{c" in cand.front else re.sub(r"[?？]$", "", front)
+
+
+def _rank(found: list[tuple[Context, Candidate]], document: Document) -> list[Card]:
+    cards, ids = [], set()
+    for ctx, cand in sorted(found, key=lambda pair: ((pair[1].source or pair[0].sentence).start,
+                                                    FAMILIES.index(pair[1].rule) if pair[1].rule in FAMILIES else 99,
+                                                    -pair[1].score)):
+        source = cand.source or ctx.sentence
+        cid = card_id(document.id, cand.rule, source.text, cand.answer, cand.kind)
+        if cid in ids:
+            continue
+        ids.add(cid)
+        cards.append(Card(id=cid, kind=cand.kind, front=cand.front, back=cand.back, section=ctx.section.label,
+                          source=source.text, rule=cand.rule, section_id=ctx.section.id,
+                          source_start=source.start, source_end=source.end, document_id=document.id))
+    return cards

@@ -1,0 +1,110 @@
+"""A saved web page → Page: the article's headings and paragraphs, without scripts, menus or footers.
+
+Uses the standard library's tolerant HTMLParser: hostile or broken markup never executes
+and never raises; unknown tags are read for their text.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page
+
+_SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
+         "select", "textarea", "nav", "header", "footer", "aside", "head", "object", "embed", "video", "audio"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "source", "track", "wbr", "param"}
+_BLOCK = {"p", "div", "li", "ul", "ol", "section", "article", "main", "blockquote", "pre", "table", "tr",
+          "td", "th", "dd", "dt", "dl", "figure", "figcaption", "body", "br", "hr"}
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# class/id words of page furniture on most sites
+_FURNITURE = re.compile(r"(^|[-_\s])(nav|navbar|menu|breadcrumbs?|sidebar|footer|header|comments?|related|recommend\w*"
+                        r"|share|social|advert\w*|ads?|banner|cookie|subscribe|toolbar|pagination)([-_\s]|$)", re.I)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.in_title = False
+        self.skip_depth = 0
+        self.stack: list[tuple[str, bool]] = []  # (tag, opened a skipped region)
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.heading_level = 0
+        self.article_start: int | None = None  # block index where <article>/<main> began
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _VOID:
+            if tag in _BLOCK:
+                self._flush()
+            return
+        furniture = any(_FURNITURE.search(value or "") for name, value in attrs if name in ("class", "id", "role"))
+        skipped = tag in _SKIP or furniture
+        self.stack.append((tag, skipped))
+        if skipped:
+            self.skip_depth += 1
+            return
+        if tag in ("article", "main") and self.article_start is None and not self.skip_depth:
+            self._flush()
+            self.article_start = len(self.blocks)
+        if tag in _BLOCK or tag in _HEADINGS:
+            self._flush()
+        if tag in _HEADINGS:
+            self.heading_level = _HEADINGS[tag]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _VOID or not any(t == tag for t, _ in self.stack):
+            return
+        while self.stack:  # close unclosed children too, as browsers do
+            open_tag, skipped = self.stack.pop()
+            if skipped:
+                self.skip_depth -= 1
+            if open_tag == tag:
+                break
+        if tag in _BLOCK or tag in _HEADINGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+        elif not self.skip_depth:
+            self.buffer.append(data)
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self.buffer)).strip()
+        self.buffer.clear()
+        if text:
+            kind = HEADING if self.heading_level else PARAGRAPH
+            self.blocks.append(Block(kind, text, self.heading_level))
+        self.heading_level = 0
+
+
+def read_html(text: str) -> Page:
+    """Read a saved web page; the article (<article>/<main>) when the page marks one."""
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    reader._flush()
+    blocks = reader.blocks[reader.article_start or 0:]
+    title = _title_from(reader.title, blocks)
+    if blocks and blocks[0].kind == HEADING and _same(blocks[0].text, title):
+        blocks = blocks[1:]
+    return Page(title=title, blocks=blocks, explicit_headings=sum(b.kind == HEADING for b in blocks) >= 2)
+
+
+def _title_from(head_title: str, blocks: list[Block]) -> str:
+    h1 = next((b.text for b in blocks if b.kind == HEADING and b.level == 1), "")
+    if h1:
+        return h1
+    # "<title>Article - Site name</title>": the article's part is the first one
+    parts = re.split(r"\s+[-|–—_·]\s+|_", html.unescape(head_title).strip())
+    return parts[0].strip() if parts else ""
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)

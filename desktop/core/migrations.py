@@ -1,0 +1,55 @@
+"""The collection's schema and its migration path (sqlite-utils' Migrations).
+
+Each migration runs once, in a transaction, and is recorded in `_sqlite_migrations`;
+`meta.schema_version` mirrors the count for people who open the file in Datasette.
+Never edit a migration that has shipped: add a new one.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("talkcards")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create({"id": str, "title": str, "language": str, "source_path": str, "text": str,
+                            "imported_at": str, "updated_at": str}, pk="id")
+    db["sections"].create({"id": str, "document_id": str, "parent_id": str, "position": int, "number": str,
+                           "title": str, "level": int, "start": int, "end": int, "paragraphs": str,
+                           "sentences": str}, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["sections"].create_index(["document_id", "position"])
+    db["cards"].create({
+        "id": str, "document_id": str, "section_id": str, "section": str, "position": int,
+        "kind": str, "front": str, "back": str, "source": str, "source_start": int, "source_end": int,
+        "rule": str, "created_at": str, "modified_at": str, "edited": int, "suspended": int,
+        "deleted_at": str, "retired_at": str,
+        # scheduling: fsrs Card JSON plus the columns the study screens filter and sort on
+        "fsrs": str, "state": int, "due": str, "stability": float, "difficulty": float, "last_review": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")], not_null={"kind", "front", "back"},
+        defaults={"edited": 0, "suspended": 0, "state": 0})
+    db["cards"].create_index(["document_id", "position"])
+    db["cards"].create_index(["section_id"])
+    db["cards"].create_index(["due"])
+    db["cards"].enable_fts(["front", "back", "source"], fts_version="FTS5", tokenize="trigram",
+                           create_triggers=True)
+    db["reviews"].create({"id": int, "card_id": str, "reviewed_at": str, "rating": int, "duration_ms": int,
+                          "state_before": str, "state_after": str, "due_after": str},
+                         pk="id", foreign_keys=[("card_id", "cards", "id")])
+    db["reviews"].create_index(["card_id"])
+    db["reviews"].create_index(["reviewed_at"])
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring a collection file up to the current schema.
+
+    Returns:
+        The schema version (number of applied migrations).
+    """
+    migrations.apply(db)
+    version = len(migrations.applied(db))
+    with db.atomic():
+        db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
+    return version

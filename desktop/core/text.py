@@ -1,0 +1,103 @@
+"""Sentences, words and language of plain text (jieba for Chinese words, loaded lazily)."""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# A Chinese sentence ends at 。！？ (and their half-width forms when followed by non-ASCII or end);
+# an English one at .!? followed by white space and a capital, a quote or a CJK character.
+_ZH_END = re.compile(r"[。！？!?](?:[”’」』）)]*)|[；;](?=\s*\S)")
+_EN_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“(A-Z0-9\u4e00-\u9fff]|\s*$)")
+# a full stop after these is not the end of a sentence
+_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "prof", "vs", "fig", "no", "st", "jr", "sr", "al", "e.g", "i.e",
+                  "etc", "inc", "ltd", "co", "approx", "dept", "u.s", "u.k", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+_jieba_lock = threading.Lock()
+
+
+def language_of(text: str) -> str:
+    """"zh" when Chinese characters make up a fair share of the letters, else "en"."""
+    cjk = len(_CJK.findall(text))
+    latin_words = len(re.findall(r"[A-Za-z]+", text))
+    return "zh" if cjk and cjk >= latin_words else "en"
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def split_sentences(paragraph: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Split a paragraph into sentences.
+
+    Args:
+        paragraph: one paragraph of cleaned text.
+        offset: where the paragraph starts in the document text.
+    Returns:
+        (sentence, start, end) triples; start/end index the document text.
+    """
+    pattern = _ZH_END if has_cjk(paragraph) else _EN_END
+    sentences, start = [], 0
+    for match in pattern.finditer(paragraph):
+        if pattern is _EN_END and _is_abbreviation(paragraph, match.start()):
+            continue
+        end = match.end()
+        _append(sentences, paragraph, start, end, offset)
+        start = end
+    _append(sentences, paragraph, start, len(paragraph), offset)
+    return sentences
+
+
+def _is_abbreviation(paragraph: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", paragraph[:dot])
+    if not word or paragraph[dot] != ".":
+        return False
+    token = word.group(1).lower()
+    return token in _ABBREVIATIONS or len(token) == 1  # "J. Smith", "U."
+
+
+def _append(out: list, paragraph: str, start: int, end: int, offset: int) -> None:
+    piece = paragraph[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    begin = start + lead
+    out.append((stripped, offset + begin, offset + begin + len(stripped)))
+
+
+def _jieba():
+    """jieba with its dictionary loaded once, quietly (it logs to stderr and takes ~1 s)."""
+    with _jieba_lock:
+        import jieba
+        import jieba.posseg  # noqa: F401  (registers the POS tokenizer)
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        return jieba
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary now (call off the GUI thread)."""
+    _jieba()
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """Words of a text: jieba for Chinese, a letter/number pattern for English."""
+    if not has_cjk(text):
+        return tuple(re.findall(r"[A-Za-z0-9][\w'\-.]*[A-Za-z0-9]|\w", text))
+    return tuple(w for w in _jieba().lcut(text) if w.strip())
+
+
+@lru_cache(maxsize=65536)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) pairs from jieba.posseg; English words get "eng"."""
+    import jieba.posseg as posseg
+
+    _jieba()
+    return tuple((pair.word, pair.flag) for pair in posseg.lcut(text) if pair.word.strip())
