@@ -246,6 +246,17 @@ class Collection:
                 "edited": 1, "suspended": 0, "deleted_at": None, "retired_at": None}, pk="id")
         return card.id
 
+    def source_starts(self, document_id: str) -> list[int]:
+        """Where the sentences that have live cards start (the reader highlights them)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT source_start FROM cards WHERE document_id = ? AND retired_at IS NULL "
+            "AND deleted_at IS NULL", [document_id]).fetchall()]
+
+    def card_ids_for_sentence(self, document_id: str, start: int) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM cards WHERE document_id = ? AND source_start = ? AND retired_at IS NULL "
+            "AND deleted_at IS NULL ORDER BY position", [document_id, start]).fetchall()]
+
     def card_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM cards WHERE retired_at IS NULL AND deleted_at IS NULL").fetchone()[0]
 

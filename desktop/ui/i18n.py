@@ -1,0 +1,39 @@
+"""The one translation function for UI strings, and loading the Qt translation for a language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop.core.resources import resource_path
+
+CONTEXT = "TalkCards"
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+_installed: list[QTranslator] = []
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate a UI string (English is the source language); `n` picks a plural form for %n."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def system_language() -> str:
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_language(language: str) -> bool:
+    """Switch the UI language; widgets re-read their texts on a LanguageChange event.
+
+    Returns:
+        True when a translation was loaded (False for English, the source language).
+    """
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        return False
+    translator = QTranslator(app)
+    if not translator.load(str(resource_path(f"translations/talkcards_{language}.qm"))):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True

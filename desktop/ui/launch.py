@@ -1,0 +1,71 @@
+"""Start the GUI: application object, look, language, collection, first-run import, main window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.collection import Collection
+from desktop.core.library import ensure_bundled_talk
+from desktop.ui.i18n import install_language, system_language
+from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import apply_theme
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("TalkCards")
+        app.setOrganizationName("TalkCards")
+        apply_theme(app)
+    return app
+
+
+def build_main_window(data_dir: str | Path) -> MainWindow:
+    """The main window over the collection in `data_dir`, without running the event loop.
+
+    On first run the bundled talk is imported first, so the window opens on it.
+    """
+    application()
+    collection = Collection.in_folder(data_dir)
+    install_language(collection.setting("language") or system_language())
+    ensure_bundled_talk(collection)
+    window = MainWindow(collection)
+    window.restore_geometry()
+    return window
+
+
+def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | None = None) -> int:
+    app = application()
+    window = build_main_window(data_dir)
+    if screenshot:
+        return save_screenshot(window, screenshot)
+    window.show()
+    if open_path:
+        QTimer.singleShot(0, lambda: window.import_file(Path(open_path)))
+    code = app.exec()
+    window.collection.close()
+    return code
+
+
+def save_screenshot(window: MainWindow, out: Path) -> int:
+    """Render the window at 1280×800 with section 1.2 (or the first section) selected, save it as PNG."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    target = next((s for s in window.document.walk() if s.number == "1.2"), None) if window.document else None
+    if target is None and window.document and window.document.sections:
+        target = window.document.sections[0]
+    if target:
+        window.select_section(target.id)
+    QApplication.processEvents()
+    ok = window.grab().save(str(out), "PNG")
+    window.collection.close()
+    if not ok:
+        QMessageBox.critical(None, "TalkCards", f"Could not write {out}")
+        return 1
+    return 0

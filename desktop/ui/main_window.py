@@ -1,0 +1,366 @@
+"""The main window: document library and outline | reader | cards, linked both ways."""
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QHeaderView, QLabel,
+                               QLineEdit, QMainWindow, QMessageBox, QProgressBar, QSplitter, QTableView,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from desktop.core.collection import Collection
+from desktop.core.document import Document
+from desktop.core.importing import SUFFIXES
+from desktop.core.library import import_path
+from desktop.ui.background import collection_op
+from desktop.ui.card_editor import CardEditor, new_card_from_selection
+from desktop.ui.card_model import CARD_ID_ROLE, CardTableModel
+from desktop.ui.i18n import LANGUAGES, install_language, tr
+from desktop.ui.outline_model import SECTION_ID_ROLE, OutlineModel
+from desktop.ui.reader import ReaderView
+
+
+class MainWindow(QMainWindow):
+    """Built with a collection; every change goes through it."""
+
+    def __init__(self, collection: Collection) -> None:
+        super().__init__()
+        self.collection = collection
+        self.document: Document | None = None
+        self.deleted: list[list[str]] = []  # undo stack of deleted card ids
+        self.busy = 0
+        self._build_widgets()
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self.reload_documents()
+
+    # ----- construction ----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.library = QComboBox()
+        self.library.setObjectName("documentLibrary")
+        self.library.currentIndexChanged.connect(self._document_chosen)
+        self.outline_model = OutlineModel(self)
+        self.outline = QTreeView()
+        self.outline.setObjectName("outlineView")
+        self.outline.setModel(self.outline_model)
+        self.outline.setHeaderHidden(True)
+        self.outline.selectionModel().currentChanged.connect(self._section_chosen)
+        self.reader = ReaderView()
+        self.reader.sentence_clicked.connect(self.select_cards_of_sentence)
+        self.reader.new_card_requested.connect(self._new_card)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.card_model.search(query=text))
+        self.card_model = CardTableModel(self.collection, self)
+        self.cards = QTableView()
+        self.cards.setObjectName("cardView")
+        self.cards.setModel(self.card_model)
+        self.cards.setSortingEnabled(True)
+        self.cards.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.cards.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cards.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.cards.verticalHeader().hide()
+        self.cards.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.cards.horizontalHeader().setStretchLastSection(True)
+        self.cards.doubleClicked.connect(lambda _: self.edit_card())
+        self.cards.selectionModel().currentRowChanged.connect(self._card_chosen)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(_column(self.library, self.outline))
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(_column(self.search, self.cards))
+        self.splitter.setSizes([260, 480, 540])
+        self.setCentralWidget(self.splitter)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy indicator: import and generation have no fine steps
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_actions(self) -> None:
+        self.actions_: dict[str, QAction] = {}
+        spec = [
+            ("file", "import", QKeySequence.StandardKey.Open, self.choose_import),
+            ("file", "export", "Ctrl+E", self.open_export),
+            ("file", "quit", QKeySequence.StandardKey.Quit, self.close),
+            ("edit", "find", QKeySequence.StandardKey.Find, self.focus_search),
+            ("edit", "edit_card", "Ctrl+Shift+E", self.edit_card),
+            ("edit", "suspend", "Ctrl+J", self.toggle_suspend),
+            ("edit", "delete", QKeySequence.StandardKey.Delete, self.delete_cards),
+            ("edit", "undo_delete", QKeySequence.StandardKey.Undo, self.undo_delete),
+            ("study", "review", "Ctrl+R", lambda: self.open_review(None)),
+            ("study", "review_section", "Ctrl+Shift+R", lambda: self.open_review(self.current_section_id())),
+            ("study", "quiz", "Ctrl+Q", self.open_quiz),
+            ("study", "stats", "Ctrl+Shift+S", self.open_stats),
+        ]
+        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "study", "view")}
+        for menu, name, shortcut, slot in spec:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            self.menus[menu].addAction(action)
+            self.actions_[name] = action
+        self.actions_["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cards.addAction(self.actions_["delete"])
+        self.language_menu = self.menus["view"].addMenu("")
+        for code, name in LANGUAGES.items():
+            action = self.language_menu.addAction(name)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+
+    def retranslate(self) -> None:
+        """(Re)apply every UI string; called on start and when the language changes."""
+        self.setWindowTitle("TalkCards" + (f" — {self.document.title}" if self.document else ""))
+        for name, text in (("file", tr("&File")), ("edit", tr("&Edit")), ("study", tr("&Study")),
+                           ("view", tr("&View"))):
+            self.menus[name].setTitle(text)
+        labels = {"import": tr("&Import…"), "export": tr("&Export…"), "quit": tr("&Quit"),
+                  "find": tr("&Find cards"), "edit_card": tr("Edit &card…"), "suspend": tr("&Suspend / unsuspend"),
+                  "delete": tr("&Delete cards"), "undo_delete": tr("&Undo delete"), "review": tr("&Review due cards"),
+                  "review_section": tr("Study this &section"), "quiz": tr("&Quiz…"), "stats": tr("S&tatistics")}
+        for name, text in labels.items():
+            self.actions_[name].setText(text)
+        self.language_menu.setTitle(tr("&Language"))
+        self.search.setPlaceholderText(tr("Search cards (Ctrl+F)"))
+        self.card_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.card_model.columnCount() - 1)
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----- documents and sections ------------------------------------------------------------
+
+    def reload_documents(self, select_id: str | None = None) -> None:
+        documents = self.collection.documents()
+        wanted = select_id or self.collection.setting("last_document")
+        self.library.blockSignals(True)
+        self.library.clear()
+        for row in documents:
+            self.library.addItem(row["title"], row["id"])
+        self.library.setVisible(len(documents) > 1)
+        self.library.blockSignals(False)
+        index = max(0, self.library.findData(wanted)) if documents else -1
+        self.library.setCurrentIndex(index)
+        self._document_chosen(index)
+
+    def _document_chosen(self, index: int) -> None:
+        document_id = self.library.itemData(index) if index >= 0 else None
+        self.document = self.collection.document(document_id) if document_id else None
+        self.outline_model.set_document(self.document)
+        self.outline.expandAll()
+        self.card_model.search(document_id=document_id, section_id=None)
+        self.reader.show_section(None, None, set())
+        if document_id:
+            self.collection.set_setting("last_document", document_id)
+            last = self.collection.setting("last_section")
+            if last and self.outline_model.index_for_section(last).isValid():
+                self.select_section(last)
+        self.retranslate()
+
+    def select_section(self, section_id: str) -> None:
+        index = self.outline_model.index_for_section(section_id)
+        self.outline.setCurrentIndex(index)
+        self.outline.scrollTo(index)
+
+    def current_section_id(self) -> str | None:
+        index = self.outline.currentIndex()
+        return index.data(SECTION_ID_ROLE) if index.isValid() else None
+
+    def _section_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        section_id = current.data(SECTION_ID_ROLE) if current.isValid() else None
+        self.card_model.search(section_id=section_id)
+        self._show_reader(section_id)
+        if section_id:
+            self.collection.set_setting("last_section", section_id)
+        self._update_status()
+
+    def _show_reader(self, section_id: str | None) -> None:
+        section = next((s for s in self.document.walk() if s.id == section_id), None) if self.document else None
+        starts = set(self.collection.source_starts(self.document.id)) if self.document else set()
+        self.reader.show_section(self.document, section, starts)
+
+    # ----- cards -----------------------------------------------------------------------------
+
+    def selected_card_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.cards.selectionModel().selectedRows()})
+        return [self.card_model.ids[row] for row in rows]
+
+    def _card_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.collection.row_for_id(current.data(CARD_ID_ROLE))
+        if self.document is None or row["document_id"] != self.document.id:
+            return
+        if not self.reader.shows(row["source_start"]):
+            self._show_reader(row["section_id"])
+        self.reader.mark(row["source_start"])
+
+    def select_cards_of_sentence(self, start: int) -> None:
+        """Clicking a highlighted sentence selects the cards made from it."""
+        ids = set(self.collection.card_ids_for_sentence(self.document.id, start))
+        selection = self.cards.selectionModel()
+        selection.clearSelection()
+        first = None
+        for row, card_id in enumerate(self.card_model.ids):
+            if card_id in ids:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                selection.select(self.card_model.index(row, 0), flags)
+                first = row if first is None else first
+        if first is not None:
+            self.cards.scrollTo(self.card_model.index(first, 0))
+
+    def edit_card(self) -> None:
+        ids = self.selected_card_ids()
+        if ids and CardEditor(self.collection, ids[0], self).exec():
+            self.card_model.reload_card(ids[0])
+
+    def toggle_suspend(self) -> None:
+        ids = self.selected_card_ids()
+        if ids:
+            suspend = not self.collection.row_for_id(ids[0])["suspended"]
+            self.collection.set_suspended(ids, suspend)
+            for card_id in ids:
+                self.card_model.reload_card(card_id)
+
+    def delete_cards(self) -> None:
+        ids = self.selected_card_ids()
+        if ids:
+            self.collection.delete_cards(ids)
+            self.deleted.append(ids)
+            self.card_model.refresh()
+            self.statusBar().showMessage(tr("Deleted %n card(s). Ctrl+Z undoes it.", "", len(ids)), 5000)
+
+    def undo_delete(self) -> None:
+        if self.deleted:
+            self.collection.restore_cards(self.deleted.pop())
+            self.card_model.refresh()
+
+    def _new_card(self, kind: str, selected: str, sentence_start: int) -> None:
+        if self.document and new_card_from_selection(self.collection, self.document, kind, selected,
+                                                     sentence_start, self):
+            self.card_model.refresh()
+            self._show_reader(self.current_section_id())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ----- importing -------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import a talk or article"), "",
+                                              f"{tr('Texts')} ({patterns});;{tr('All files')} (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Import and generate off the GUI thread; the window stays usable meanwhile."""
+        self._set_busy(+1, tr("Importing %1…").replace("%1", path.name))
+        collection_op(self.collection.path, lambda col: import_path(col, path),
+                      self._imported, self._import_failed)
+
+    def _imported(self, result) -> None:
+        document, counts = result
+        self._set_busy(-1)
+        self.reload_documents(document.id)
+        self.statusBar().showMessage(tr("Imported “%1”: %2 new cards, %3 kept.").replace("%1", document.title)
+                                     .replace("%2", str(counts.added)).replace("%3", str(counts.kept)), 8000)
+
+    def _import_failed(self, error: Exception) -> None:
+        self._set_busy(-1)
+        QMessageBox.warning(self, tr("Import failed"), str(error))
+
+    def _set_busy(self, delta: int, message: str = "") -> None:
+        self.busy += delta
+        self.progress.setVisible(self.busy > 0)
+        if message:
+            self.statusBar().showMessage(message)
+        elif not self.busy:
+            self.statusBar().clearMessage()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if any(url.toLocalFile().lower().endswith(SUFFIXES) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(SUFFIXES):
+                self.import_file(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    # ----- other screens ---------------------------------------------------------------------
+
+    def open_export(self) -> None:
+        from desktop.ui.export_dialog import ExportDialog
+
+        ExportDialog(self.collection, self.document.id if self.document else None, self).exec()
+
+    def open_review(self, section_id: str | None) -> None:
+        from desktop.ui.review import ReviewWindow
+
+        scope_document = self.document.id if self.document else None
+        window = ReviewWindow(self.collection, scope_document, section_id, self)
+        window.show_in_outline.connect(self.show_card)
+        window.show()
+
+    def open_quiz(self) -> None:
+        from desktop.ui.quiz_dialog import QuizDialog
+
+        QuizDialog(self.collection, self.document.id if self.document else None, self.current_section_id(), self).exec()
+
+    def open_stats(self) -> None:
+        from desktop.ui.stats import StatsDialog
+
+        StatsDialog(self.collection, self).exec()
+
+    def show_card(self, card_id: str) -> None:
+        """Jump to a card's section and source sentence (from the review screen)."""
+        row = self.collection.row_for_id(card_id)
+        if self.document is None or row["document_id"] != self.document.id:
+            self.reload_documents(row["document_id"])
+        self.select_section(row["section_id"])
+        table_row = self.card_model.row_of(card_id)
+        if table_row >= 0:
+            self.cards.selectRow(table_row)
+        self.raise_()
+        self.activateWindow()
+
+    def set_language(self, code: str) -> None:
+        install_language(code)
+        self.collection.set_setting("language", code)
+
+    def _update_status(self) -> None:
+        self.status_label.setText(tr("%1 cards").replace("%1", str(len(self.card_model.ids))))
+
+    # ----- state across runs -----------------------------------------------------------------
+
+    def restore_geometry(self) -> None:
+        saved = self.collection.setting("window_geometry")
+        if saved:
+            self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        geometry = bytes(self.saveGeometry().data())
+        self.collection.set_setting("window_geometry", base64.b64encode(geometry).decode("ascii"))
+        super().closeEvent(event)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def app_instance() -> QApplication:
+    return QApplication.instance() or QApplication([])

@@ -1,0 +1,105 @@
+"""The outline tree: a QAbstractItemModel over plain node objects (after Anki's sidebar model)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.document import Document, Section
+
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class OutlineNode:
+    section: Section | None  # None for the invisible root
+    parent: "OutlineNode | None" = None
+    children: list["OutlineNode"] = field(default_factory=list)
+
+    @property
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+def build_nodes(document: Document | None) -> OutlineNode:
+    root = OutlineNode(None)
+
+    def add(parent: OutlineNode, sections: list[Section]) -> None:
+        for section in sections:
+            node = OutlineNode(section, parent)
+            parent.children.append(node)
+            add(node, section.children)
+
+    if document:
+        add(root, document.sections)
+    return root
+
+
+class OutlineModel(QAbstractItemModel):
+    """Sections of one document; `mastery` (0–1 per section id) tints each row when set."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.root = build_nodes(None)
+        self.mastery: dict[str, float] = {}
+
+    def set_document(self, document: Document | None) -> None:
+        self.beginResetModel()
+        self.root = build_nodes(document)
+        self.endResetModel()
+
+    def set_mastery(self, mastery: dict[str, float]) -> None:
+        self.mastery = mastery
+        if self.root.children:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.children) - 1, 0))
+
+    def _node(self, index: Index) -> OutlineNode:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        node = self._node(parent)
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._node(index).parent
+        if parent is None or parent is self.root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.column() > 0 else len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        section = self._node(index).section
+        if section is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return section.label
+        if role == SECTION_ID_ROLE:
+            return section.id
+        if role == MASTERY_ROLE:
+            return self.mastery.get(section.id)
+        return None
+
+    def index_for_section(self, section_id: str) -> QModelIndex:
+        def find(node: OutlineNode) -> OutlineNode | None:
+            for child in node.children:
+                if child.section.id == section_id:
+                    return child
+                if found := find(child):
+                    return found
+            return None
+
+        node = find(self.root)
+        return self.createIndex(node.row, 0, node) if node else QModelIndex()
+
+
+MASTERY_ROLE = Qt.ItemDataRole.UserRole + 2

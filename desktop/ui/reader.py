@@ -1,0 +1,113 @@
+"""The reader: a section's text, with the sentences that produced cards highlighted and clickable."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop.core.document import Document, Section
+from desktop.ui.i18n import tr
+from desktop.ui.theme import is_dark
+
+CARD_TINT = ("#fff1b8", "#5b4a12")  # (light, dark): sentences that have cards
+MARK_TINT = ("#ffc46b", "#9a5b00")  # the sentence of the selected card
+
+
+class ReaderView(QTextBrowser):
+    sentence_clicked = Signal(int)  # the sentence's start offset in the document text
+    new_card_requested = Signal(str, str, int)  # kind ("cloze"/"basic"), selected text, sentence start
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.document_, self.section = None, None
+        self.with_cards: set[int] = set()
+        self.marked: int | None = None
+
+    def show_section(self, document: Document | None, section: Section | None, with_cards: set[int]) -> None:
+        """Show a section and its subsections; `with_cards` holds the starts of sentences that have cards."""
+        self.document_, self.section, self.with_cards, self.marked = document, section, with_cards, None
+        self._render()
+
+    def mark(self, sentence_start: int | None) -> None:
+        """Mark one sentence (the selected card's source) and scroll to it."""
+        self.marked = sentence_start
+        self._render()
+        if sentence_start is not None:
+            self.scrollToAnchor(f"s{sentence_start}")
+
+    def shows(self, offset: int) -> bool:
+        return self.section is not None and self.section.start <= offset < self.section.end
+
+    def _render(self) -> None:
+        if self.document_ is None or self.section is None:
+            self.setHtml(f"<p>{html.escape(tr('Choose a section in the outline.'))}</p>")
+            return
+        dark = 1 if is_dark(self.palette()) else 0
+        parts = [self._section_html(s, dark) for s in self.section.walk()]
+        self.setHtml("".join(parts))
+
+    def _section_html(self, section: Section, dark: int) -> str:
+        level = min(section.level + 1, 6)
+        out = [f"<h{level}>{html.escape(section.label)}</h{level}>"]
+        text = self.document_.text
+        cursor = section.start
+        for paragraph in section.paragraphs:
+            start = text.find(paragraph, cursor)
+            end = start + len(paragraph)
+            cursor = end
+            pieces = [self._sentence_html(s.text, s.start, dark) for s in section.sentences if start <= s.start < end]
+            out.append(f"<p style='line-height:150%'>{''.join(pieces) or html.escape(paragraph)}</p>")
+        return "".join(out)
+
+    def _sentence_html(self, sentence: str, start: int, dark: int) -> str:
+        escaped = html.escape(sentence)
+        if start == self.marked:
+            tint = MARK_TINT[dark]
+        elif start in self.with_cards:
+            tint = CARD_TINT[dark]
+        else:
+            return f"<a name='s{start}'></a>{escaped}{self._gap}"
+        color = self.palette().color(QPalette.ColorRole.Text).name()
+        return (f"<a name='s{start}' href='sentence:{start}' style='color:{color}; text-decoration:none; "
+                f"background-color:{tint}'>{escaped}</a>{self._gap}")
+
+    @property
+    def _gap(self) -> str:
+        """Between sentences: nothing in Chinese, a space in English."""
+        return "" if self.document_ is not None and self.document_.language == "zh" else " "
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "sentence":
+            self.sentence_clicked.emit(int(url.path()))
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu = self.createStandardContextMenu(event.pos())
+        selected = self.textCursor().selectedText().strip()
+        if selected and self.section is not None:
+            menu.addSeparator()
+            for kind, label in (("cloze", tr("New cloze card from selection")),
+                                ("basic", tr("New question with selection as answer"))):
+                action = QAction(label, menu)
+                action.triggered.connect(lambda _=False, k=kind: self.request_card(k))
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+
+    def request_card(self, kind: str) -> None:
+        """Ask for a new card from the current selection (also bound to menu actions)."""
+        selected = self.textCursor().selectedText().strip()
+        if selected:
+            self.new_card_requested.emit(kind, selected, self._sentence_at_cursor())
+
+    def _sentence_at_cursor(self) -> int:
+        """The start of the sentence holding the selection, found by its text."""
+        selected = self.textCursor().selectedText().strip()
+        for section in self.section.walk():
+            for sentence in section.sentences:
+                if selected in sentence.text:
+                    return sentence.start
+        return self.section.start
