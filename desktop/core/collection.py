@@ -260,6 +260,69 @@ class Collection:
     def card_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM cards WHERE retired_at IS NULL AND deleted_at IS NULL").fetchone()[0]
 
+    # ----- scheduling and reviews ------------------------------------------------------------
+
+    def study_rows(self, document_id: str | None = None, section_id: str | None = None) -> list[dict]:
+        """id, fsrs state JSON (None for a new card), state and due of the live, unsuspended cards in scope."""
+        ids = self.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False)
+        rows = []
+        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+            chunk = ids[start:start + 500]
+            rows += self.db.execute(
+                f"SELECT id, fsrs, state, due, position FROM cards WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall()
+        order = {cid: i for i, cid in enumerate(ids)}
+        return sorted(({"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3]} for r in rows),
+                      key=lambda row: order[row["id"]])
+
+    def save_review(self, card_id: str, rating: int, reviewed_at: datetime, duration_ms: int | None,
+                    state_after: str, due_after: datetime) -> int:
+        """Append a review and move the card to its new state, in one transaction.
+
+        Args:
+            card_id: the card reviewed.
+            rating: 1 Again … 4 Easy.
+            reviewed_at: when (UTC).
+            duration_ms: time spent answering.
+            state_after: fsrs Card JSON after the review.
+            due_after: the new due time (UTC).
+        Returns:
+            The review's row id.
+        """
+        after = json.loads(state_after)
+        with self.db.atomic():
+            before = self.db.execute("SELECT fsrs FROM cards WHERE id = ?", [card_id]).fetchone()[0]
+            review_id = self.db["reviews"].insert({
+                "card_id": card_id, "reviewed_at": iso(reviewed_at), "rating": rating, "duration_ms": duration_ms,
+                "state_before": before, "state_after": state_after, "due_after": iso(due_after)}).last_pk
+            self._set_state(card_id, state_after, after)
+        return review_id
+
+    def undo_last_review(self) -> str | None:
+        """Remove the newest review and put its card back as it was; returns the card id (None if no reviews)."""
+        with self.db.atomic():
+            row = self.db.execute("SELECT id, card_id, state_before FROM reviews ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            review_id, card_id, before = row
+            self.db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+            self._set_state(card_id, before, json.loads(before) if before else None)
+        return card_id
+
+    def _set_state(self, card_id: str, state_json: str | None, state: dict | None) -> None:
+        self.db["cards"].update(card_id, {
+            "fsrs": state_json, "state": state["state"] if state and state.get("last_review") else 0,
+            "due": state["due"] if state else None, "stability": state.get("stability") if state else None,
+            "difficulty": state.get("difficulty") if state else None,
+            "last_review": state.get("last_review") if state else None})
+
+    def reviews(self, since: datetime | None = None, document_id: str | None = None) -> list[dict]:
+        """Review rows, oldest first (for statistics and the optimizer)."""
+        sql = ("SELECT r.* FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ?"
+               + (" AND c.document_id = ?" if document_id else "") + " ORDER BY r.id")
+        params = [iso(since) if since else ""] + ([document_id] if document_id else [])
+        return list(self.db.query(sql, params))
+
     # ----- settings --------------------------------------------------------------------------
 
     def setting(self, key: str, default=None):

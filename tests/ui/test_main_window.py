@@ -1,0 +1,170 @@
+"""The main window as a user meets it: outline, reader and cards, linked both ways."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit, QTableView, QTextBrowser, QTreeView
+
+from desktop.app import build_main_window
+from desktop.ui.card_model import CARD_ID_ROLE
+from desktop.ui.outline_model import SECTION_ID_ROLE
+
+
+def outline_labels(view: QTreeView) -> list[str]:
+    model, labels = view.model(), []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            labels.append(index.data())
+            walk(index)
+
+    walk(view.rootIndex())
+    return labels
+
+
+def section_id(window, number: str) -> str:
+    return next(s.id for s in window.document.walk() if s.number == number)
+
+
+def card_ids(window) -> list[str]:
+    view = window.findChild(QTableView, "cardView")
+    return [view.model().index(row, 0).data(CARD_ID_ROLE) for row in range(view.model().rowCount())]
+
+
+def test_first_run_shows_the_bundled_talk(main_window):
+    labels = outline_labels(main_window.findChild(QTreeView, "outlineView"))
+    assert labels[0] == "引言" and labels[-1] == "结语"
+    for label in ("1 大语言模型的现状", "1.1.1 带宽与内存瓶颈", "1.2 模型规模与训练", "2.3 蓝领阶级", "3.2 自我提升与复盘"):
+        assert label in labels
+    assert len(card_ids(main_window)) == main_window.collection.card_count() > 0
+
+
+def test_selecting_a_section_filters_cards_and_shows_its_text(main_window):
+    main_window.select_section(section_id(main_window, "1.2"))
+    reader = main_window.findChild(QTextBrowser, "readerView")
+    assert "10T" in reader.toPlainText()
+    subtree = set(main_window.collection.subtree_ids(section_id(main_window, "1.2")))
+    shown = card_ids(main_window)
+    assert shown and all(main_window.collection.row_for_id(c)["section_id"] in subtree for c in shown)
+    assert len(shown) < main_window.collection.card_count()
+
+
+def test_selecting_a_card_marks_its_source_sentence(main_window):
+    main_window.select_section(section_id(main_window, "1.2"))
+    view = main_window.findChild(QTableView, "cardView")
+    view.selectRow(0)
+    row = main_window.collection.row_for_id(card_ids(main_window)[0])
+    reader = main_window.findChild(QTextBrowser, "readerView")
+    assert reader.marked == row["source_start"]
+    assert "#ffc46b" in reader.toHtml().lower() or "#9a5b00" in reader.toHtml().lower()
+
+
+def test_clicking_a_sentence_selects_its_cards(main_window):
+    main_window.select_section(section_id(main_window, "1.2"))
+    first = main_window.collection.row_for_id(card_ids(main_window)[0])
+    main_window.reader.sentence_clicked.emit(first["source_start"])
+    selected = main_window.selected_card_ids()
+    assert first["id"] in selected
+    assert all(main_window.collection.row_for_id(c)["source_start"] == first["source_start"] for c in selected)
+
+
+def test_search_narrows_the_cards(main_window, qtbot):
+    before = len(card_ids(main_window))
+    box = main_window.findChild(QLineEdit, "searchBox")
+    qtbot.keyClicks(box, "token")
+    after = card_ids(main_window)
+    assert 0 < len(after) < before
+    for card_id in after:
+        row = main_window.collection.row_for_id(card_id)
+        assert "token" in (row["front"] + row["back"] + row["source"]).lower()
+
+
+def test_ctrl_f_focuses_the_search_box(main_window, qtbot):
+    main_window.actions_["find"].trigger()
+    assert main_window.search.hasFocus() or main_window.focusWidget() is main_window.search
+
+
+def test_an_edit_survives_a_restart(main_window, tmp_path, qtbot):
+    view = main_window.findChild(QTableView, "cardView")
+    index = view.model().index(0, 0)
+    card_id = index.data(CARD_ID_ROLE)
+    assert view.model().setData(index, "我自己的问题？", Qt.ItemDataRole.EditRole)
+    main_window.close()
+    main_window.collection.close()
+    again = build_main_window(tmp_path)
+    qtbot.addWidget(again)
+    assert again.collection.row_for_id(card_id)["front"] == "我自己的问题？"
+    assert again.card_model.index(again.card_model.row_of(card_id), 0).data() == "我自己的问题？"
+    again.collection.close()
+
+
+def test_delete_and_undo(main_window):
+    main_window.cards.selectRow(0)
+    card_id = main_window.selected_card_ids()[0]
+    count = len(card_ids(main_window))
+    main_window.delete_cards()
+    assert card_id not in card_ids(main_window) and len(card_ids(main_window)) == count - 1
+    main_window.undo_delete()
+    assert card_id in card_ids(main_window)
+
+
+def test_suspend_greys_out_the_card(main_window):
+    main_window.cards.selectRow(0)
+    card_id = main_window.selected_card_ids()[0]
+    main_window.toggle_suspend()
+    assert main_window.collection.row_for_id(card_id)["suspended"] == 1
+    assert main_window.card_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_new_card_from_reader_selection(main_window, monkeypatch):
+    main_window.select_section(section_id(main_window, "1.2"))
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    sentence = next(s for s in main_window.document.walk() if s.number == "1.2").sentences[0]
+    before = main_window.collection.card_count()
+    main_window.reader.new_card_requested.emit("cloze", "10T", sentence.start)
+    assert main_window.collection.card_count() == before + 1
+    new = [main_window.collection.row_for_id(c) for c in card_ids(main_window)]
+    assert any(r["front"].count("{{c1::10T}}") == 1 and r["rule"] == "manual" for r in new)
+
+
+def test_importing_a_file_adds_a_document(main_window, qtbot, tmp_path):
+    text = tmp_path / "talk.md"
+    text.write_text("# 电池技术的未来\n\n## 1. 现状\n\n固态电池的能量密度达到500Wh/kg。\n\n## 2. 挑战\n\n成本仍然是主要障碍。\n",
+                    encoding="utf-8")
+    main_window.import_file(Path(text))
+    qtbot.waitUntil(lambda: main_window.library.count() == 2, timeout=10000)
+    assert main_window.document.title == "电池技术的未来"
+    assert main_window.library.isVisible()
+    assert "1 现状" in outline_labels(main_window.outline)
+
+
+def test_importing_a_bad_file_shows_one_message(main_window, qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    main_window.import_file(empty)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown == ["The file is empty."]
+    assert main_window.library.count() == 1
+
+
+def test_chinese_translation_is_loaded(main_window):
+    main_window.set_language("zh_CN")
+    assert main_window.menus["file"].title() == "文件(&F)"
+    assert main_window.search.placeholderText().startswith("搜索")
+    main_window.set_language("en")
+    assert main_window.menus["file"].title() == "&File"
+
+
+def test_reopens_the_last_section(main_window, tmp_path, qtbot):
+    target = section_id(main_window, "2.1")
+    main_window.select_section(target)
+    main_window.close()
+    main_window.collection.close()
+    again = build_main_window(tmp_path)
+    qtbot.addWidget(again)
+    assert again.outline.currentIndex().data(SECTION_ID_ROLE) == target
+    again.collection.close()
