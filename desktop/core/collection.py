@@ -47,6 +47,7 @@ class Collection:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.closed = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -59,7 +60,10 @@ class Collection:
         return cls(Path(data_dir) / FILE_NAME)
 
     def close(self) -> None:
-        self.db.conn.close()
+        """Close the file (checkpointing the WAL); closing twice is harmless."""
+        if not self.closed:
+            self.db.conn.close()
+            self.closed = True
 
     # ----- documents -------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop.core.resources import resource_path
 
-CONTEXT = "TalkCards"
+CONTEXT = ""  # pyside6-lupdate files module-level tr() calls under the empty context
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []
 

@@ -5,10 +5,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.collection import Collection
 from desktop.core.library import ensure_bundled_talk
+from desktop.core.resources import resource_path
 from desktop.ui.i18n import install_language, system_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
@@ -22,6 +24,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("TalkCards")
         app.setOrganizationName("TalkCards")
+        app.setWindowIcon(QIcon(str(resource_path("icons/talkcards.svg"))))
         apply_theme(app)
     return app
 
@@ -48,9 +51,7 @@ def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | No
     window.show()
     if open_path:
         QTimer.singleShot(0, lambda: window.import_file(Path(open_path)))
-    code = app.exec()
-    window.collection.close()
-    return code
+    return app.exec()
 
 
 def save_screenshot(window: MainWindow, out: Path) -> int:
@@ -64,7 +65,7 @@ def save_screenshot(window: MainWindow, out: Path) -> int:
         window.select_section(target.id)
     QApplication.processEvents()
     ok = window.grab().save(str(out), "PNG")
-    window.collection.close()
+    window.close()
     if not ok:
         QMessageBox.critical(None, "TalkCards", f"Could not write {out}")
         return 1

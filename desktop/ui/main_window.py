@@ -256,8 +256,9 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        texts, everything = tr("Texts"), tr("All files")
         path, _ = QFileDialog.getOpenFileName(self, tr("Import a talk or article"), "",
-                                              f"{tr('Texts')} ({patterns});;{tr('All files')} (*)")
+                                              f"{texts} ({patterns});;{everything} (*)")
         if path:
             self.import_file(Path(path))
 
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         install_language(code)
         self.collection.set_setting("language", code)
+        self.retranslate()  # LanguageChange events arrive later; the menu should change at once
 
     def _update_status(self) -> None:
         self.status_label.setText(tr("%1 cards").replace("%1", str(len(self.card_model.ids))))
@@ -348,8 +350,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(base64.b64decode(saved)))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        geometry = bytes(self.saveGeometry().data())
-        self.collection.set_setting("window_geometry", base64.b64encode(geometry).decode("ascii"))
+        """The window owns the collection: remember the geometry, then close the file cleanly."""
+        if not self.collection.closed:
+            geometry = bytes(self.saveGeometry().data())
+            self.collection.set_setting("window_geometry", base64.b64encode(geometry).decode("ascii"))
+            self.collection.close()
         super().closeEvent(event)
 
 

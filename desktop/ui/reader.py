@@ -45,7 +45,8 @@ class ReaderView(QTextBrowser):
 
     def _render(self) -> None:
         if self.document_ is None or self.section is None:
-            self.setHtml(f"<p>{html.escape(tr('Choose a section in the outline.'))}</p>")
+            hint = tr("Choose a section in the outline.")
+            self.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         dark = 1 if is_dark(self.palette()) else 0
         parts = [self._section_html(s, dark) for s in self.section.walk()]

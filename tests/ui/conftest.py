@@ -18,4 +18,4 @@ def main_window(qtbot, tmp_path):
     window.resize(1280, 800)
     window.show()
     yield window
-    window.collection.close()
+    window.close()

@@ -92,12 +92,11 @@ def test_an_edit_survives_a_restart(main_window, tmp_path, qtbot):
     card_id = index.data(CARD_ID_ROLE)
     assert view.model().setData(index, "我自己的问题？", Qt.ItemDataRole.EditRole)
     main_window.close()
-    main_window.collection.close()
     again = build_main_window(tmp_path)
     qtbot.addWidget(again)
     assert again.collection.row_for_id(card_id)["front"] == "我自己的问题？"
     assert again.card_model.index(again.card_model.row_of(card_id), 0).data() == "我自己的问题？"
-    again.collection.close()
+    again.close()
 
 
 def test_delete_and_undo(main_window):
@@ -163,8 +162,7 @@ def test_reopens_the_last_section(main_window, tmp_path, qtbot):
     target = section_id(main_window, "2.1")
     main_window.select_section(target)
     main_window.close()
-    main_window.collection.close()
     again = build_main_window(tmp_path)
     qtbot.addWidget(again)
     assert again.outline.currentIndex().data(SECTION_ID_ROLE) == target
-    again.collection.close()
+    again.close()

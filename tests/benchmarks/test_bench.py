@@ -1,0 +1,87 @@
+"""Speed and memory benchmarks (`make bench`): figures printed as ratios against a baseline run in the same process.
+
+Baselines are plain operations on the same input (jieba segmenting the text, SQLite counting the rows), so
+the ratios mean the same on a slow or a fast machine. No timed assertions: these print, humans judge.
+"""
+from __future__ import annotations
+
+import time
+import tracemalloc
+from datetime import datetime, timezone
+
+import pytest
+
+from desktop.core.card import Card
+from desktop.core.collection import Collection
+from desktop.core.generate.pipeline import generate
+from desktop.core.importing import import_file, import_text
+from desktop.core.resources import BUNDLED_TALK, resource_path
+from desktop.core.text import warm_up, words
+
+pytestmark = pytest.mark.bench
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def best_of(runs: int, work) -> float:
+    """Fastest of `runs` timings in seconds (the least disturbed by the rest of the machine)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def report(name: str, seconds: float, baseline: float, baseline_name: str) -> None:
+    print(f"\n{name}: {seconds * 1000:.1f} ms = {seconds / baseline:.2f}× {baseline_name} ({baseline * 1000:.1f} ms)")
+
+
+def test_generate_the_bundled_talk():
+    warm_up()
+    document = import_file(resource_path(BUNDLED_TALK))
+    words.cache_clear()
+    baseline = best_of(5, lambda: (words.cache_clear(), [words(s.text) for x in document.walk() for s in x.sentences]))
+    seconds = best_of(5, lambda: (words.cache_clear(), generate(document)))
+    report("generate bundled talk", seconds, baseline, "jieba segmenting its sentences")
+
+
+def test_generate_a_megabyte():
+    warm_up()
+    talk = resource_path(BUNDLED_TALK).read_text(encoding="utf-8")
+    body = talk.split("相关文章")[0]
+    chapters = [f"{n}. 第{n}部分\n\n" + body.split("\n", 2)[2].replace("1.", f"{n}.") for n in range(1, 400)]
+    text = "一份很长的报告\n\n" + "\n\n".join(chapters)
+    text = text[: 1024 * 1024 // 3]  # about 1 MB of UTF-8
+    start = time.perf_counter()
+    document = import_text(text)
+    imported = time.perf_counter() - start
+    baseline = best_of(1, lambda: [words(s.text) for x in document.walk() for s in x.sentences])
+    words.cache_clear()
+    tracemalloc.start()
+    seconds = best_of(1, lambda: generate(document))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"\n1 MB text: import {imported:.2f} s, {len(text.encode('utf-8')) / 1e6:.2f} MB, peak memory of generation "
+          f"{peak / 1e6:.0f} MB")
+    report("generate 1 MB", seconds, baseline, "jieba segmenting its sentences")
+
+
+def test_collection_of_100k_cards(tmp_path):
+    collection = Collection(tmp_path / "collection.db")
+    document = import_file(resource_path(BUNDLED_TALK))
+    section = next(document.walk())
+    cards = [Card(id=f"{n:016x}", kind="basic", front=f"问题 {n} 关于模型规模？", back=f"{n}B", section=section.label,
+                  source=f"句子 {n}。", rule="quantity", section_id=section.id, document_id=document.id)
+             for n in range(100_000)]
+    start = time.perf_counter()
+    collection.import_document(document, cards, NOW)
+    stored = time.perf_counter() - start
+    count = best_of(3, lambda: collection.db.execute("SELECT count(*) FROM cards").fetchone())
+    listing = best_of(3, lambda: collection.find_card_ids(document_id=document.id))
+    search = best_of(3, lambda: collection.find_card_ids("模型规模"))
+    row = best_of(3, lambda: [collection.row_for_id(f"{n:016x}") for n in range(0, 100_000, 1000)]) / 100
+    print(f"\nstore 100k cards in one transaction: {stored:.2f} s")
+    report("list 100k card ids", listing, count, "SELECT count(*)")
+    report("full-text search over 100k cards", search, count, "SELECT count(*)")
+    report("fetch one row", row, count, "SELECT count(*)")
+    collection.close()
