@@ -29,6 +29,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m bench -s tests/benchmarks
 
 deck: $(STAMP)
+	mkdir -p decks
 	$(BIN)/talkcards export $(SEED) -o decks/talkcards-bundled-talk.apkg --format apkg
 
 package: $(STAMP) translations

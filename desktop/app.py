@@ -133,6 +133,9 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
             raise CliError(f"The collection in {data_dir} has no documents to export.")
     else:
         sources = sources_from_file(args.path)
-    count = export_sources(sources, args.output, fmt, include_suspended=args.include_suspended)
+    try:
+        count = export_sources(sources, args.output, fmt, include_suspended=args.include_suspended)
+    except OSError as error:
+        raise CliError(f"Cannot write {args.output}: {error.strerror or error}.") from error
     print(f"Wrote {count} notes to {args.output}")
     return 0

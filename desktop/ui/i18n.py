@@ -1,7 +1,7 @@
 """The one translation function for UI strings, and loading the Qt translation for a language."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.resources import resource_path
 
@@ -31,9 +31,14 @@ def install_language(language: str) -> bool:
     _installed.clear()
     if language == "en":
         return False
-    translator = QTranslator(app)
-    if not translator.load(str(resource_path(f"translations/talkcards_{language}.qm"))):
+    ours = QTranslator(app)
+    if not ours.load(str(resource_path(f"translations/talkcards_{language}.qm"))):
         return False
-    app.installTranslator(translator)
-    _installed.append(translator)
+    # Qt's own strings (OK, Cancel, context menus) come from the translations PySide6 ships
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(ours)
+    _installed.append(ours)
     return True

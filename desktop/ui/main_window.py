@@ -106,6 +106,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.menus[menu].addAction(action)
             self.actions_[name] = action
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        for name in ("import", "export", "review", "review_section", "quiz", "stats"):
+            self.toolbar.addAction(self.actions_[name])
         self.actions_["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cards.addAction(self.actions_["delete"])
         self.language_menu = self.menus["view"].addMenu("")
@@ -126,6 +131,7 @@ class MainWindow(QMainWindow):
         for name, text in labels.items():
             self.actions_[name].setText(text)
         self.language_menu.setTitle(tr("&Language"))
+        self.toolbar.setWindowTitle(tr("Toolbar"))
         self.search.setPlaceholderText(tr("Search cards (Ctrl+F)"))
         self.card_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.card_model.columnCount() - 1)
         self._update_status()
@@ -302,7 +308,9 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from desktop.ui.export_dialog import ExportDialog
 
-        ExportDialog(self.collection, self.document.id if self.document else None, self).exec()
+        dialog = ExportDialog(self.collection, self.document.id if self.document else None, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def open_review(self, section_id: str | None) -> None:
         from desktop.ui.review import ReviewWindow
@@ -315,12 +323,16 @@ class MainWindow(QMainWindow):
     def open_quiz(self) -> None:
         from desktop.ui.quiz_dialog import QuizDialog
 
-        QuizDialog(self.collection, self.document.id if self.document else None, self.current_section_id(), self).exec()
+        dialog = QuizDialog(self.collection, self.document.id if self.document else None, self.current_section_id(), self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def open_stats(self) -> None:
         from desktop.ui.stats import StatsDialog
 
-        StatsDialog(self.collection, self).exec()
+        dialog = StatsDialog(self.collection, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_card(self, card_id: str) -> None:
         """Jump to a card's section and source sentence (from the review screen)."""
