@@ -261,6 +261,12 @@ class Collection:
             "SELECT id FROM cards WHERE document_id = ? AND source_start = ? AND retired_at IS NULL "
             "AND deleted_at IS NULL ORDER BY position", [document_id, start]).fetchall()]
 
+    def card_sections(self, document_id: str) -> dict[str, str]:
+        """Section id of each live, unsuspended card of a document."""
+        return dict(self.db.execute(
+            "SELECT id, section_id FROM cards WHERE document_id = ? AND retired_at IS NULL "
+            "AND deleted_at IS NULL AND suspended = 0", [document_id]).fetchall())
+
     def card_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM cards WHERE retired_at IS NULL AND deleted_at IS NULL").fetchone()[0]
 

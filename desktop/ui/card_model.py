@@ -4,6 +4,7 @@ Sorting and filtering re-query SQLite through the collection, so 100,000 cards c
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from datetime import datetime
 
@@ -94,7 +95,9 @@ class CardTableModel(QAbstractTableModel):
         if role == CARD_ID_ROLE:
             return card_id
         column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.EditRole:
+            return self._row(card_id).get(column) or ""  # raw text, cloze markup included
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _shown(column, self._row(card_id))
         if role == Qt.ItemDataRole.ForegroundRole and self._row(card_id)["suspended"]:
             from PySide6.QtGui import QColor
@@ -119,8 +122,13 @@ class CardTableModel(QAbstractTableModel):
         return True
 
 
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
+
+
 def _shown(column: str, row: dict) -> str:
     value = row.get(column) or ""
+    if column == "front" and row.get("kind") == "cloze":
+        return _CLOZE.sub(r"[\1]", value)  # readable in a list; the editor shows the markup
     if column == "kind":
         return tr("Cloze") if value == "cloze" else tr("Basic")
     if column == "due":

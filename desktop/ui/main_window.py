@@ -18,6 +18,7 @@ from desktop.ui.background import collection_op
 from desktop.ui.card_editor import CardEditor, new_card_from_selection
 from desktop.ui.card_model import CARD_ID_ROLE, CardTableModel
 from desktop.ui.i18n import LANGUAGES, install_language, tr
+from desktop.ui.mastery import MasteryDelegate, apply_mastery
 from desktop.ui.outline_model import SECTION_ID_ROLE, OutlineModel
 from desktop.ui.reader import ReaderView
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.outline.setObjectName("outlineView")
         self.outline.setModel(self.outline_model)
         self.outline.setHeaderHidden(True)
+        self.outline.setItemDelegate(MasteryDelegate(self.outline))
         self.outline.selectionModel().currentChanged.connect(self._section_chosen)
         self.reader = ReaderView()
         self.reader.sentence_clicked.connect(self.select_cards_of_sentence)
@@ -65,15 +67,20 @@ class MainWindow(QMainWindow):
         self.cards.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cards.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
         self.cards.verticalHeader().hide()
-        self.cards.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.cards.horizontalHeader().setStretchLastSection(True)
+        header = self.cards.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the question gets the room
+        for column, width in ((1, 130), (2, 56), (3, 120), (4, 84)):
+            header.resizeSection(column, width)
         self.cards.doubleClicked.connect(lambda _: self.edit_card())
         self.cards.selectionModel().currentRowChanged.connect(self._card_chosen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_column(self.library, self.outline))
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(_column(self.search, self.cards))
-        self.splitter.setSizes([260, 480, 540])
+        self.splitter.setSizes([290, 430, 560])
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator: import and generation have no fine steps
@@ -161,16 +168,18 @@ class MainWindow(QMainWindow):
         self.document = self.collection.document(document_id) if document_id else None
         self.outline_model.set_document(self.document)
         self.outline.expandAll()
+        if document_id:
+            apply_mastery(self.outline_model, self.collection, document_id)
         self.card_model.search(document_id=document_id, section_id=None)
         self.reader.show_section(None, None, set())
         if document_id:
             self.collection.set_setting("last_document", document_id)
             last = self.collection.setting("last_section")
-            if last and self.outline_model.index_for_section(last).isValid():
-                self.select_section(last)
+            self.select_section(last if last and self.outline_model.index_for_section(last).isValid() else None)
         self.retranslate()
 
-    def select_section(self, section_id: str) -> None:
+    def select_section(self, section_id: str | None) -> None:
+        """Select a section in the outline (None: the whole document)."""
         index = self.outline_model.index_for_section(section_id)
         self.outline.setCurrentIndex(index)
         self.outline.scrollTo(index)
@@ -183,14 +192,16 @@ class MainWindow(QMainWindow):
         section_id = current.data(SECTION_ID_ROLE) if current.isValid() else None
         self.card_model.search(section_id=section_id)
         self._show_reader(section_id)
-        if section_id:
+        if current.isValid():
             self.collection.set_setting("last_section", section_id)
         self._update_status()
 
     def _show_reader(self, section_id: str | None) -> None:
-        section = next((s for s in self.document.walk() if s.id == section_id), None) if self.document else None
-        starts = set(self.collection.source_starts(self.document.id)) if self.document else set()
-        self.reader.show_section(self.document, section, starts)
+        if self.document is None:
+            self.reader.show_section(None, None, set())
+            return
+        section = next((s for s in self.document.walk() if s.id == section_id), None)
+        self.reader.show_section(self.document, section, set(self.collection.source_starts(self.document.id)))
 
     # ----- cards -----------------------------------------------------------------------------
 
@@ -318,6 +329,8 @@ class MainWindow(QMainWindow):
         scope_document = self.document.id if self.document else None
         window = ReviewWindow(self.collection, scope_document, section_id, self)
         window.show_in_outline.connect(self.show_card)
+        window.reviews_changed.connect(lambda: self.document and apply_mastery(self.outline_model, self.collection,
+                                                                               self.document.id))
         window.show()
 
     def open_quiz(self) -> None:

@@ -4,18 +4,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from desktop.core.document import Document, Section
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MASTERY_ROLE = Qt.ItemDataRole.UserRole + 2
+DOCUMENT_KEY = ""  # mastery of the whole document
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(eq=False)
 class OutlineNode:
-    section: Section | None  # None for the invisible root
+    section: Section | None  # None for the invisible root and for the document row
     parent: "OutlineNode | None" = None
     children: list["OutlineNode"] = field(default_factory=list)
+    title: str = ""  # the document row's text
 
     @property
     def row(self) -> int:
@@ -32,7 +36,10 @@ def build_nodes(document: Document | None) -> OutlineNode:
             add(node, section.children)
 
     if document:
-        add(root, document.sections)
+        # one row for the whole document above its sections, like Anki's "whole collection" item
+        top = OutlineNode(None, root, title=document.title)
+        root.children.append(top)
+        add(top, document.sections)
     return root
 
 
@@ -50,9 +57,16 @@ class OutlineModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_mastery(self, mastery: dict[str, float]) -> None:
+        """Tint rows by mastery; every row repaints, subsections included."""
         self.mastery = mastery
-        if self.root.children:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.children) - 1, 0))
+        self._changed_below(QModelIndex())
+
+    def _changed_below(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent), [MASTERY_ROLE])
+            for row in range(rows):
+                self._changed_below(self.index(row, 0, parent))
 
     def _node(self, index: Index) -> OutlineNode:
         return index.internalPointer() if index.isValid() else self.root
@@ -78,21 +92,30 @@ class OutlineModel(QAbstractItemModel):
         return 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        section = self._node(index).section
-        if section is None:
+        if not index.isValid():
             return None
+        node = self._node(index)
+        section = node.section
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return section.label
+            return section.label if section else node.title
         if role == SECTION_ID_ROLE:
-            return section.id
+            return section.id if section else None
         if role == MASTERY_ROLE:
-            return self.mastery.get(section.id)
+            return self.mastery.get(section.id if section else DOCUMENT_KEY)
+        if role == Qt.ItemDataRole.FontRole and section is None:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
-    def index_for_section(self, section_id: str) -> QModelIndex:
+    def index_for_section(self, section_id: str | None) -> QModelIndex:
+        """The row of a section; None gives the document row."""
+        if section_id is None:
+            return self.index(0, 0) if self.root.children else QModelIndex()
+
         def find(node: OutlineNode) -> OutlineNode | None:
             for child in node.children:
-                if child.section.id == section_id:
+                if child.section is not None and child.section.id == section_id:
                     return child
                 if found := find(child):
                     return found
@@ -101,5 +124,3 @@ class OutlineModel(QAbstractItemModel):
         node = find(self.root)
         return self.createIndex(node.row, 0, node) if node else QModelIndex()
 
-
-MASTERY_ROLE = Qt.ItemDataRole.UserRole + 2

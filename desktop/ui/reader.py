@@ -29,7 +29,10 @@ class ReaderView(QTextBrowser):
         self.marked: int | None = None
 
     def show_section(self, document: Document | None, section: Section | None, with_cards: set[int]) -> None:
-        """Show a section and its subsections; `with_cards` holds the starts of sentences that have cards."""
+        """Show a section and its subsections (section None: the whole document).
+
+        `with_cards` holds the starts of the sentences (and headings) that have cards.
+        """
         self.document_, self.section, self.with_cards, self.marked = document, section, with_cards, None
         self._render()
 
@@ -41,20 +44,28 @@ class ReaderView(QTextBrowser):
             self.scrollToAnchor(f"s{sentence_start}")
 
     def shows(self, offset: int) -> bool:
-        return self.section is not None and self.section.start <= offset < self.section.end
+        if self.document_ is None:
+            return False
+        return self.section is None or self.section.start <= offset < self.section.end
+
+    def _sections(self) -> list[Section]:
+        if self.section is not None:
+            return list(self.section.walk())
+        return list(self.document_.walk())
 
     def _render(self) -> None:
-        if self.document_ is None or self.section is None:
-            hint = tr("Choose a section in the outline.")
+        if self.document_ is None:
+            hint = tr("Import a talk or article to begin (File ▸ Import…).")
             self.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         dark = 1 if is_dark(self.palette()) else 0
-        parts = [self._section_html(s, dark) for s in self.section.walk()]
-        self.setHtml("".join(parts))
+        title = f"<h1>{html.escape(self.document_.title)}</h1>" if self.section is None else ""
+        self.setHtml(title + "".join(self._section_html(s, dark) for s in self._sections()))
 
     def _section_html(self, section: Section, dark: int) -> str:
         level = min(section.level + 1, 6)
-        out = [f"<h{level}>{html.escape(section.label)}</h{level}>"]
+        heading = self._sentence_html(section.label, section.start, dark).strip()  # outline cards point here
+        out = [f"<h{level}>{heading}</h{level}>"]
         text = self.document_.text
         cursor = section.start
         for paragraph in section.paragraphs:
@@ -89,7 +100,7 @@ class ReaderView(QTextBrowser):
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         menu = self.createStandardContextMenu(event.pos())
         selected = self.textCursor().selectedText().strip()
-        if selected and self.section is not None:
+        if selected and self.document_ is not None:
             menu.addSeparator()
             for kind, label in (("cloze", tr("New cloze card from selection")),
                                 ("basic", tr("New question with selection as answer"))):
@@ -107,8 +118,9 @@ class ReaderView(QTextBrowser):
     def _sentence_at_cursor(self) -> int:
         """The start of the sentence holding the selection, found by its text."""
         selected = self.textCursor().selectedText().strip()
-        for section in self.section.walk():
+        sections = self._sections()
+        for section in sections:
             for sentence in section.sentences:
                 if selected in sentence.text:
                     return sentence.start
-        return self.section.start
+        return sections[0].sentences[0].start if sections and sections[0].sentences else 0

@@ -1,0 +1,350 @@
+"""A review session over the collection (Anki's queue, FSRS answers), card rendering and outline mastery.
+
+Pure Python: the review window and the quiz drive these objects, tests drive them with a
+fixed clock. Nothing here reads the wall clock except through the injected `clock`.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta, tzinfo
+
+import fsrs
+
+from desktop.core.card import CLOZE
+from desktop.core.collection import Collection, utc_now
+from desktop.core.schedule import (DUE, LATER, LEARNING, NEW, QueueCounts, ReviewOutcome, Settings, Study,
+                                   format_interval, queue_of, utc)
+
+Clock = Callable[[], datetime]
+STUDY_SETTING = "study"  # collection.setting key: {"desired_retention", "new_per_day", "maximum_interval", "parameters"}
+LEARN_AHEAD = timedelta(minutes=20)  # Anki's default learn-ahead limit
+_LEARNING_STATES = (fsrs.State.Learning.value, fsrs.State.Relearning.value)
+_CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+
+
+# ----- settings ---------------------------------------------------------------------------------
+
+def load_settings(collection: Collection) -> Settings:
+    """The user's study options, with defaults for anything missing.
+
+    Args:
+        collection: where the options are stored (setting "study").
+    Returns:
+        Settings; the defaults when the stored values are invalid, so a bad hand edit cannot stop study.
+    """
+    stored = collection.setting(STUDY_SETTING) or {}
+    known = {f.name for f in fields(Settings)}
+    try:
+        return Settings(**{key: value for key, value in stored.items() if key in known})
+    except (TypeError, ValueError):
+        return Settings()
+
+
+def load_study(collection: Collection) -> Study:
+    """A Study with the stored options and fitted weights (fsrs defaults if none or invalid).
+
+    Args:
+        collection: where the options are stored.
+    Returns:
+        The scheduler every review of this collection should use.
+    """
+    settings = load_settings(collection)
+    parameters = (collection.setting(STUDY_SETTING) or {}).get("parameters")
+    try:
+        return Study(settings, parameters)
+    except (TypeError, ValueError):
+        return Study(settings)
+
+
+# ----- recording --------------------------------------------------------------------------------
+
+def record_review(collection: Collection, study: Study, card_id: str, rating: int, now: datetime,
+                  duration_ms: int | None) -> tuple[int, ReviewOutcome]:
+    """Answer one card and store the review (used by the review screen and by quizzes that record).
+
+    Args:
+        collection: the collection holding the card.
+        study: the scheduler.
+        card_id: the card answered.
+        rating: 1 Again … 4 Easy.
+        now: when (aware UTC).
+        duration_ms: time spent answering.
+    Returns:
+        (review row id, outcome).
+    """
+    state = collection.row_for_id(card_id)["fsrs"] or study.new_state(card_id, now)
+    outcome = study.review(state, rating, now, duration_ms)
+    review_id = collection.save_review(card_id, rating, now, duration_ms, outcome.state_json, outcome.due)
+    return review_id, outcome
+
+
+def start_of_day(now: datetime, tz: tzinfo | None = None) -> datetime:
+    """Local midnight of `now`'s day, in UTC.
+
+    Args:
+        now: an aware time.
+        tz: the user's zone; None for the system's.
+    Returns:
+        The start of the local day as an aware UTC datetime.
+    """
+    local = now.astimezone(tz)
+    return utc(local.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
+def is_first_review(review: Mapping) -> bool:
+    """Whether a review row was a card's first (it started a new card)."""
+    before = review["state_before"]
+    return before is None or json.loads(before).get("last_review") is None
+
+
+def new_started_today(collection: Collection, now: datetime, tz: tzinfo | None = None) -> int:
+    """How many new cards were first answered today, across the collection (the daily limit is global)."""
+    return sum(1 for review in collection.reviews(since=start_of_day(now, tz)) if is_first_review(review))
+
+
+# ----- the session ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Answered:
+    review_id: int
+    card_id: str
+    reviewed_at: datetime
+
+
+class ReviewSession:
+    """The cards to review now: due learning cards, then due reviews, then new cards up to the daily limit."""
+
+    def __init__(self, collection: Collection, study: Study, document_id: str | None = None,
+                 section_id: str | None = None, clock: Clock = utc_now, tz: tzinfo | None = None,
+                 learn_ahead: timedelta = LEARN_AHEAD) -> None:
+        """Build the queue for a scope.
+
+        Args:
+            collection: the collection.
+            study: the scheduler (its settings give the new-card limit).
+            document_id: only this document's cards; None for all.
+            section_id: only this section's subtree.
+            clock: returns the current aware UTC time.
+            tz: the user's zone for "today"; None for the system's.
+            learn_ahead: learning cards due within this span are shown when nothing else is left.
+        """
+        self.collection, self.study, self.clock, self.tz = collection, study, clock, tz
+        self.document_id, self.section_id, self.learn_ahead = document_id, section_id, learn_ahead
+        self._learning: list[tuple[datetime, str]] = []  # sorted by due
+        self._review: list[str] = []
+        self._new: list[str] = []
+        self._shown: str | None = None  # the card on screen stays put until answered
+        self._history: list[_Answered] = []
+        self._build(clock())
+
+    def _build(self, now: datetime) -> None:
+        limit = max(0, self.study.settings.new_per_day - new_started_today(self.collection, now, self.tz))
+        reviews: list[tuple[datetime, str]] = []
+        for row in self.collection.study_rows(self.document_id, self.section_id):
+            queue, state = queue_of(row["fsrs"], now), row["fsrs"]
+            if queue == NEW and len(self._new) < limit:
+                self._new.append(row["id"])
+            elif queue == DUE:
+                reviews.append((_due(state), row["id"]))
+            elif queue in (LEARNING, LATER) and _in_learning(state) and _due(state) <= now + self.learn_ahead:
+                self._learning.append((_due(state), row["id"]))
+        self._review = [card_id for _, card_id in sorted(reviews)]  # most overdue first
+        self._learning.sort()
+
+    def current(self) -> str | None:
+        """The card to show now, or None when the session is done."""
+        if self._shown is None:
+            self._shown = self._pick(self.clock())
+        return self._shown
+
+    def _pick(self, now: datetime) -> str | None:
+        if self._learning and self._learning[0][0] <= now:
+            return self._learning[0][1]
+        if self._review:
+            return self._review[0]
+        if self._new:
+            return self._new[0]
+        if self._learning and self._learning[0][0] <= now + self.learn_ahead:
+            return self._learning[0][1]
+        return None
+
+    def counts(self) -> QueueCounts:
+        """Cards left: new, learning (due within learn-ahead), due reviews — the current card included."""
+        return QueueCounts(new=len(self._new), learning=len(self._learning), due=len(self._review))
+
+    def intervals(self) -> dict[int, str]:
+        """Each answer button's next interval for the current card, as Anki writes it ({} when done)."""
+        card_id = self.current()
+        if card_id is None:
+            return {}
+        now = self.clock()
+        state = self.collection.row_for_id(card_id)["fsrs"] or self.study.new_state(card_id, now)
+        return {rating: format_interval(span) for rating, span in self.study.preview_intervals(state, now).items()}
+
+    def answer(self, rating: int, duration_ms: int | None = None) -> ReviewOutcome:
+        """Answer the current card, store the review and move on.
+
+        Args:
+            rating: 1 Again, 2 Hard, 3 Good, 4 Easy.
+            duration_ms: time from showing the card to answering.
+        Returns:
+            The scheduling outcome.
+        Raises:
+            RuntimeError: when there is no card to answer.
+        """
+        card_id = self.current()
+        if card_id is None:
+            raise RuntimeError("no card to answer")
+        now = self.clock()
+        review_id, outcome = record_review(self.collection, self.study, card_id, rating, now, duration_ms)
+        self._remove(card_id)
+        if _in_learning(outcome.state_json) and outcome.due <= now + self.learn_ahead:
+            bisect.insort(self._learning, (outcome.due, card_id))  # comes back within this session
+        self._history.append(_Answered(review_id, card_id, now))
+        self._shown = None
+        return outcome
+
+    def undo(self) -> str | None:
+        """Take back this session's last answer; the card is shown again next.
+
+        Returns:
+            The card id, or None when this session has nothing to undo (or a newer review from
+            elsewhere sits on top, which undoing would remove instead).
+        """
+        if not self._history or not self._is_newest(self._history[-1]):
+            return None
+        card_id = self.collection.undo_last_review()
+        self._history.pop()
+        self._remove(card_id)
+        self._put_back(card_id, self.collection.row_for_id(card_id)["fsrs"])
+        self._shown = card_id
+        return card_id
+
+    def _is_newest(self, answered: _Answered) -> bool:
+        newer = self.collection.reviews(since=answered.reviewed_at)
+        return bool(newer) and newer[-1]["id"] == answered.review_id
+
+    def _remove(self, card_id: str) -> None:
+        self._learning = [entry for entry in self._learning if entry[1] != card_id]
+        self._review = [cid for cid in self._review if cid != card_id]
+        self._new = [cid for cid in self._new if cid != card_id]
+
+    def _put_back(self, card_id: str, state: str | None) -> None:
+        if queue_of(state, self.clock()) == NEW:
+            self._new.insert(0, card_id)
+        elif _in_learning(state):
+            bisect.insort(self._learning, (_due(state), card_id))
+        else:
+            self._review.insert(0, card_id)
+
+    @property
+    def answered(self) -> int:
+        """How many answers this session holds (after undo)."""
+        return len(self._history)
+
+
+def _due(state_json: str) -> datetime:
+    return utc(datetime.fromisoformat(json.loads(state_json)["due"]))
+
+
+def _in_learning(state_json: str | None) -> bool:
+    if state_json is None:
+        return False
+    state = json.loads(state_json)
+    return state["state"] in _LEARNING_STATES and state.get("last_review") is not None
+
+
+# ----- mastery ----------------------------------------------------------------------------------
+
+def section_mastery(collection: Collection, document_id: str, now: datetime, study: Study) -> dict[str, float]:
+    """How well each section is known: the mean recall probability of its subtree's cards.
+
+    Args:
+        collection: the collection.
+        document_id: the document whose outline is shown.
+        now: the time asked about.
+        study: the scheduler (its weights predict recall).
+    Returns:
+        {section id: 0.0–1.0}; new cards count 0; sections without live cards are left out.
+    """
+    recall = {row["id"]: study.retrievability(row["fsrs"], now) if row["fsrs"] else 0.0
+              for row in collection.study_rows(document_id)}
+    by_section: dict[str, list[float]] = {}
+    for card_id, section_id in collection.card_sections(document_id).items():
+        by_section.setdefault(section_id, []).append(recall.get(card_id, 0.0))
+    mastery = {}
+    for top in collection.document(document_id).sections:
+        _subtree_mastery(top, by_section, mastery)
+    return mastery
+
+
+def _subtree_mastery(section, by_section: dict[str, list[float]], out: dict[str, float]) -> list[float]:
+    """Fill `out` for a section and its subsections; returns the subtree's recall values."""
+    values = list(by_section.get(section.id, []))
+    for child in section.children:
+        values += _subtree_mastery(child, by_section, out)
+    if values:
+        out[section.id] = sum(values) / len(values)
+    return values
+
+
+# ----- rendering --------------------------------------------------------------------------------
+
+def _html_lines(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def question_html(kind: str, front: str) -> str:
+    """The question side as HTML: text escaped; every cloze deletion shown as [...] (or [hint]).
+
+    Args:
+        kind: "basic" or "cloze".
+        front: the card's front (cloze markup for a cloze card).
+    Returns:
+        HTML for a rich-text label.
+    """
+    if kind != CLOZE:
+        return _html_lines(front)
+    return _cloze_html(front, lambda text, hint: f"<b>[{html.escape(hint) if hint else '...'}]</b>")
+
+
+def answer_html(kind: str, front: str) -> str:
+    """The answer side's main text: a cloze front with its deletions bold (a basic card's front unchanged)."""
+    if kind != CLOZE:
+        return _html_lines(front)
+    return _cloze_html(front, lambda text, hint: f"<b>{_html_lines(text)}</b>")
+
+
+def _cloze_html(front: str, deletion: Callable[[str, str | None], str]) -> str:
+    parts, last = [], 0
+    for match in _CLOZE_RE.finditer(front):
+        parts += [_html_lines(front[last:match.start()]), deletion(match.group(2), match.group(3))]
+        last = match.end()
+    parts.append(_html_lines(front[last:]))
+    return "".join(parts)
+
+
+def cloze_deletions(front: str) -> list[str]:
+    """The deleted texts of a cloze front, in reading order."""
+    return [match.group(2) for match in _CLOZE_RE.finditer(front)]
+
+
+def expected_answer(kind: str, front: str, back: str) -> str:
+    """What a quiz expects: a basic card's back; a cloze card's deleted text(s), joined by 、."""
+    if kind == CLOZE:
+        deleted = cloze_deletions(front)
+        if deleted:
+            return "、".join(deleted)
+    return back
+
+
+def question_text(kind: str, front: str) -> str:
+    """The question as plain text (a cloze front with [...] for each deletion)."""
+    if kind != CLOZE:
+        return front
+    return _CLOZE_RE.sub(lambda m: f"[{m.group(3) or '...'}]", front)

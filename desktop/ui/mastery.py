@@ -1,0 +1,76 @@
+"""Outline mastery: compute it per section and draw it as a small bar beside each section's title."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QStyledItemDelegate, QToolTip
+
+from desktop.core.collection import Collection, utc_now
+from desktop.core.review import load_study, section_mastery
+from desktop.ui.i18n import tr
+from desktop.ui.outline_model import MASTERY_ROLE, OutlineModel
+
+BAR_WIDTH, BAR_HEIGHT, BAR_MARGIN = 36, 6, 6
+TRACK_COLOUR = QColor(128, 128, 128, 70)  # translucent: reads on light and dark palettes
+
+
+def apply_mastery(outline_model: OutlineModel, collection: Collection, document_id: str | None,
+                  now: datetime | None = None) -> dict[str, float]:
+    """Compute each section's mastery and hand it to the outline model.
+
+    Args:
+        outline_model: the outline showing `document_id`.
+        collection: the collection.
+        document_id: the shown document; None clears the bars.
+        now: the time asked about (defaults to now).
+    Returns:
+        {section id: 0.0–1.0} as set on the model.
+    """
+    mastery = section_mastery(collection, document_id, now or utc_now(), load_study(collection)) if document_id else {}
+    outline_model.set_mastery(mastery)
+    return mastery
+
+
+def mastery_colour(value: float) -> QColor:
+    """Red (0) through amber to green (1)."""
+    return QColor.fromHsv(int(max(0.0, min(1.0, value)) * 120), 190, 200)
+
+
+class MasteryDelegate(QStyledItemDelegate):
+    """Draws the section as usual plus a bar filled to its mastery (nothing for sections without cards)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        value = index.data(MASTERY_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        text_option = QStyleOptionViewItem(option)
+        text_option.rect = option.rect.adjusted(0, 0, -(BAR_WIDTH + 2 * BAR_MARGIN), 0)
+        super().paint(painter, text_option, index)
+        track = self.bar_rect(option.rect)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(TRACK_COLOUR)
+        painter.drawRoundedRect(track, 2, 2)
+        painter.setBrush(mastery_colour(value))
+        painter.drawRoundedRect(QRect(track.left(), track.top(), round(track.width() * value), track.height()), 2, 2)
+        painter.restore()
+
+    @staticmethod
+    def bar_rect(cell: QRect) -> QRect:
+        """Where the bar goes: right-aligned and vertically centred in the cell."""
+        return QRect(cell.right() - BAR_MARGIN - BAR_WIDTH, cell.center().y() - BAR_HEIGHT // 2, BAR_WIDTH, BAR_HEIGHT)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + BAR_WIDTH + 2 * BAR_MARGIN, size.height())
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        value = index.data(MASTERY_ROLE)
+        if value is None or not self.bar_rect(option.rect).adjusted(-3, -6, 3, 6).contains(event.pos()):
+            return super().helpEvent(event, view, option, index)
+        QToolTip.showText(event.globalPos(), tr("Mastery: %1 %").replace("%1", str(round(value * 100))), view)
+        return True

@@ -1,0 +1,309 @@
+"""The quiz: typed answers, multiple choice or cram over a section's cards, off the schedule by default."""
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from desktop.core.card import Card
+from desktop.core.collection import Collection, utc_now
+from desktop.core.quiz import answers_match, cram_order, diff, multiple_choice
+from desktop.core.review import answer_html, expected_answer, load_study, question_html, record_review
+from desktop.ui.i18n import tr
+
+TYPED, CHOICE, CRAM = "typed", "choice", "cram"
+MODES = (TYPED, CHOICE, CRAM)
+RIGHT_COLOUR, WRONG_COLOUR, EXTRA_COLOUR = "#30a46c", "#e5484d", "#8a8a8a"
+CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+ADVANCE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+AGAIN, GOOD = 1, 3
+PAGE_TYPED, PAGE_CHOICE, PAGE_CRAM, PAGE_DONE = range(4)
+
+
+def diff_html(typed: str, expected: str) -> str:
+    """The expected answer coloured against what was typed (Anki's typed-answer comparison).
+
+    Shared text is green, text missing or typed wrong is red and underlined, extra typed
+    text is grey and struck through.
+    """
+    styles = {"equal": f"color: {RIGHT_COLOUR}",
+              "insert": f"color: {WRONG_COLOUR}; text-decoration: underline",
+              "replace": f"color: {WRONG_COLOUR}; text-decoration: underline",
+              "delete": f"color: {EXTRA_COLOUR}; text-decoration: line-through"}
+    return "".join(f"<span style='{styles[op]}'>{html.escape(text)}</span>" for op, text in diff(typed, expected))
+
+
+def _plain_button() -> QPushButton:
+    button = QPushButton()
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the quiz, not to a focused button
+    button.setAutoDefault(False)
+    return button
+
+
+class QuizDialog(QDialog):
+    """Quiz the cards of a scope; records reviews only when "Also record as reviews" is ticked."""
+
+    def __init__(self, collection: Collection, document_id: str | None = None, section_id: str | None = None,
+                 parent: QWidget | None = None, clock: Callable[[], datetime] = utc_now,
+                 timer: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.setObjectName("quizDialog")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.collection, self.clock, self.timer = collection, clock, timer
+        self.study = load_study(collection)
+        ids = collection.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False)
+        self.cards: list[Card] = cram_order(collection.card(card_id) for card_id in ids)
+        # Distractors come from the answers of every card in the collection, not just this scope.
+        self.pool = [expected_answer(c.kind, c.front, c.back) for c in
+                     (collection.card(card_id) for card_id in collection.find_card_ids())]
+        self.mode, self.index, self.score, self.answered = TYPED, 0, 0, False
+        self.options: list[str] = []
+        self.correct_index = -1
+        self.shown_at = 0.0
+        self._build()
+        self.retranslate()
+        self.resize(640, 460)
+        self.restart()
+
+    # ----- construction ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.mode_box = QComboBox()
+        self.mode_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.mode_box.currentIndexChanged.connect(self._mode_chosen)
+        self.record_box = QCheckBox()
+        self.record_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.progress_label = QLabel()
+        top = QHBoxLayout()
+        for widget in (self.mode_box, self.record_box):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.progress_label)
+        self.question_label = QLabel()
+        self.question_label.setWordWrap(True)
+        self.question_label.setTextFormat(Qt.TextFormat.RichText)
+        font = self.question_label.font()
+        font.setPointSize(18)
+        self.question_label.setFont(font)
+        self.pages = QStackedWidget()
+        for page in (self._typed_page(), self._choice_page(), self._cram_page(), self._done_page()):
+            self.pages.addWidget(page)
+        self.hint_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.question_label)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.hint_label)
+
+    def _typed_page(self) -> QWidget:
+        page = QWidget()
+        self.answer_edit = QLineEdit()
+        self.feedback_label = QLabel()
+        self.feedback_label.setWordWrap(True)
+        self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
+        column = QVBoxLayout(page)
+        column.addWidget(self.answer_edit)
+        column.addWidget(self.feedback_label)
+        column.addStretch(1)
+        return page
+
+    def _choice_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.option_buttons = []
+        for position in range(4):
+            button = _plain_button()
+            button.clicked.connect(lambda _=False, p=position: self.choose(p))
+            self.option_buttons.append(button)
+            column.addWidget(button)
+        self.choice_feedback = QLabel()
+        column.addWidget(self.choice_feedback)
+        column.addStretch(1)
+        return page
+
+    def _cram_page(self) -> QWidget:
+        page = QWidget()
+        self.cram_label = QLabel()
+        self.cram_label.setWordWrap(True)
+        self.cram_label.setTextFormat(Qt.TextFormat.RichText)
+        column = QVBoxLayout(page)
+        column.addWidget(self.cram_label)
+        column.addStretch(1)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_label = QLabel()
+        self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout(page)
+        column.addWidget(self.done_label)
+        return page
+
+    def retranslate(self) -> None:
+        """(Re)apply the static strings."""
+        self.setWindowTitle(tr("Quiz"))
+        names = {TYPED: tr("Typed answer"), CHOICE: tr("Multiple choice"), CRAM: tr("Cram")}
+        self.mode_box.blockSignals(True)
+        self.mode_box.clear()
+        for mode in MODES:
+            self.mode_box.addItem(names[mode], mode)
+        self.mode_box.setCurrentIndex(MODES.index(self.mode))
+        self.mode_box.blockSignals(False)
+        self.record_box.setText(tr("Also record as reviews"))
+        self.answer_edit.setPlaceholderText(tr("Type the answer, then press Enter"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----- flow --------------------------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        """Switch to TYPED, CHOICE or CRAM and start again from the first card."""
+        self.mode_box.setCurrentIndex(MODES.index(mode))
+
+    def _mode_chosen(self, index: int) -> None:
+        self.mode = MODES[index]
+        self.restart()
+
+    def restart(self) -> None:
+        self.index, self.score = 0, 0
+        self.record_box.setEnabled(self.mode != CRAM)  # cram has no grades to record
+        self._show_card()
+
+    @property
+    def card(self) -> Card | None:
+        return self.cards[self.index] if self.index < len(self.cards) else None
+
+    def _show_card(self) -> None:
+        self.answered = False
+        card = self.card
+        if card is None:
+            self._show_done()
+            return
+        self.progress_label.setText(f"{self.index + 1} / {len(self.cards)}")
+        self.question_label.setText(question_html(card.kind, card.front))
+        self.pages.setCurrentIndex({TYPED: PAGE_TYPED, CHOICE: PAGE_CHOICE, CRAM: PAGE_CRAM}[self.mode])
+        getattr(self, f"_show_{self.mode}")(card)
+        self.shown_at = self.timer()
+
+    def _show_typed(self, _card: Card) -> None:
+        self.answer_edit.clear()
+        self.answer_edit.setReadOnly(False)
+        self.feedback_label.clear()
+        self.hint_label.setText(tr("Enter: check, then next card"))
+        self.answer_edit.setFocus()
+
+    def _show_choice(self, card: Card) -> None:
+        self.options, self.correct_index = multiple_choice(self._expected(card), self.pool, seed=card.id)
+        for position, button in enumerate(self.option_buttons):
+            has_option = position < len(self.options)
+            button.setVisible(has_option)
+            button.setStyleSheet("")
+            button.setText(f"{position + 1}. {self.options[position]}" if has_option else "")
+        self.choice_feedback.clear()
+        self.hint_label.setText(tr("Keys 1–4 choose; Enter: next card"))
+        self.setFocus()
+
+    def _show_cram(self, _card: Card) -> None:
+        self.cram_label.clear()
+        self.hint_label.setText(tr("Space: flip, then next card; ←/→: previous/next"))
+        self.setFocus()
+
+    def _show_done(self) -> None:
+        self.pages.setCurrentIndex(PAGE_DONE)
+        self.question_label.clear()
+        self.progress_label.clear()
+        self.hint_label.setText(tr("Esc: close"))
+        if not self.cards:
+            self.done_label.setText(tr("There are no cards to quiz here."))
+        elif self.mode == CRAM:
+            self.done_label.setText(tr("That was the last card."))
+        else:
+            self.done_label.setText(tr("Score: %1 / %2").replace("%1", str(self.score))
+                                    .replace("%2", str(len(self.cards))))
+        self.setFocus()
+
+    def _expected(self, card: Card) -> str:
+        return expected_answer(card.kind, card.front, card.back)
+
+    def check_typed(self) -> None:
+        """Compare the typed answer leniently and show the coloured difference."""
+        card, typed = self.card, self.answer_edit.text()
+        expected = self._expected(card)
+        right = answers_match(typed, expected)
+        verdict = (f"<b style='color: {RIGHT_COLOUR}'>{html.escape(tr('Correct!'))}</b>" if right else
+                   f"<b style='color: {WRONG_COLOUR}'>{html.escape(tr('Not quite.'))}</b>")
+        self.feedback_label.setText(f"{verdict}<br>{diff_html(typed, expected)}")
+        self.answer_edit.setReadOnly(True)
+        self._graded(right)
+
+    def choose(self, position: int) -> None:
+        """Pick option `position` (0-based) in multiple-choice mode."""
+        if self.mode != CHOICE or self.answered or self.card is None or position >= len(self.options):
+            return
+        right = position == self.correct_index
+        self.option_buttons[self.correct_index].setStyleSheet(f"color: {RIGHT_COLOUR}; font-weight: bold")
+        if not right:
+            self.option_buttons[position].setStyleSheet(f"color: {WRONG_COLOUR}; text-decoration: line-through")
+        self.choice_feedback.setText(tr("Correct!") if right else tr("Not quite."))
+        self._graded(right)
+
+    def _graded(self, right: bool) -> None:
+        self.answered = True
+        self.score += right
+        if self.record_box.isChecked():
+            duration_ms = max(0, int((self.timer() - self.shown_at) * 1000))
+            record_review(self.collection, self.study, self.card.id, GOOD if right else AGAIN,
+                          self.clock(), duration_ms)
+
+    def flip(self) -> None:
+        """Cram: show the answer side of the current card."""
+        card = self.card
+        self.question_label.setText(answer_html(card.kind, card.front))
+        back = html.escape(card.back).replace("\n", "<br>")
+        source = html.escape(f"{card.source} — {card.section}")
+        self.cram_label.setText(f"{back}<br><br><span style='color: gray'>{source}</span>")
+        self.answered = True
+
+    def next_card(self) -> None:
+        if self.card is not None:
+            self.index += 1
+            self._show_card()
+
+    def previous_card(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self._show_card()
+
+    def advance(self) -> None:
+        """Enter/Space: check or flip the card on screen, or go on to the next."""
+        if self.card is None:
+            self.accept()
+        elif self.answered:
+            self.next_card()
+        elif self.mode == TYPED:
+            self.check_typed()
+        elif self.mode == CRAM:
+            self.flip()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        typing = self.mode == TYPED and self.answer_edit.hasFocus() and not self.answered
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (key == Qt.Key.Key_Space and not typing):
+            self.advance()
+        elif key in CHOICE_KEYS and self.mode == CHOICE:
+            self.choose(CHOICE_KEYS[key])
+        elif key == Qt.Key.Key_Right and self.mode == CRAM:
+            self.next_card()
+        elif key == Qt.Key.Key_Left and self.mode == CRAM:
+            self.previous_card()
+        else:
+            super().keyPressEvent(event)

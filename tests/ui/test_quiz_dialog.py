@@ -1,0 +1,119 @@
+"""desktop.ui.quiz_dialog: typed answers, multiple choice and cram, with and without recording."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.core.collection import iso
+from desktop.ui.quiz_dialog import CHOICE, CRAM, PAGE_DONE, RIGHT_COLOUR, WRONG_COLOUR, QuizDialog, diff_html
+from tests.core.test_review import T0, Clock, make_collection, make_document
+
+
+@pytest.fixture
+def collection(tmp_path):
+    collection, _ = make_collection(tmp_path)
+    yield collection
+    collection.close()
+
+
+def open_quiz(qtbot, collection, section_index: int | None = None) -> QuizDialog:
+    document = make_document()
+    section_id = list(document.walk())[section_index].id if section_index is not None else None
+    dialog = QuizDialog(collection, document.id, section_id, None, clock=Clock())
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def type_answer(qtbot, dialog: QuizDialog, text: str) -> None:
+    qtbot.keyClicks(dialog.answer_edit, text)
+    qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return)
+
+
+def test_typed_answers_match_leniently_and_show_a_coloured_diff(qtbot, collection):
+    dialog = open_quiz(qtbot, collection)
+    assert dialog.progress_label.text() == "1 / 4"
+    type_answer(qtbot, dialog, "10t-50t")  # expected 10T到50T
+    assert "Correct!" in dialog.feedback_label.text() and dialog.score == 1
+    qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return)
+    assert dialog.progress_label.text() == "2 / 4"
+    assert "[...]" in dialog.question_label.text()
+    type_answer(qtbot, dialog, "500B")  # a cloze card expects every deletion: 500B、Transformer
+    feedback = dialog.feedback_label.text()
+    assert "Not quite." in feedback and dialog.score == 1
+    assert f"<span style='color: {WRONG_COLOUR}; text-decoration: underline'>、Transformer</span>" in feedback
+    assert collection.reviews() == []  # a quiz leaves the schedule alone unless asked
+
+
+def test_diff_html_marks_extra_missing_and_shared_text():
+    assert diff_html("10T到60T", "10T到50T") == (
+        f"<span style='color: {RIGHT_COLOUR}'>10T到</span>"
+        f"<span style='color: {WRONG_COLOUR}; text-decoration: underline'>5</span>"
+        f"<span style='color: {RIGHT_COLOUR}'>0T</span>")
+    assert "line-through'>&lt;x&gt;</span>" in diff_html("a<x>", "a")
+
+
+def test_multiple_choice_keys_pick_and_the_right_option_is_among_four(qtbot, collection):
+    dialog = open_quiz(qtbot, collection)
+    dialog.set_mode(CHOICE)
+    assert len(dialog.options) == 4 and dialog.options[dialog.correct_index] == "10T到50T"
+    assert dialog.option_buttons[0].text().startswith("1. ")
+    qtbot.keyClick(dialog, Qt.Key.Key_1 + dialog.correct_index)
+    assert dialog.score == 1 and dialog.answered
+    assert "Correct!" in dialog.choice_feedback.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    wrong = (dialog.correct_index + 1) % len(dialog.options)
+    qtbot.keyClick(dialog, Qt.Key.Key_1 + wrong)
+    qtbot.keyClick(dialog, Qt.Key.Key_1 + dialog.correct_index)  # a second pick does not count
+    assert dialog.score == 1
+    assert "line-through" in dialog.option_buttons[wrong].styleSheet()
+    assert collection.reviews() == []
+
+
+def test_also_record_as_reviews_saves_fsrs_reviews(qtbot, collection):
+    dialog = open_quiz(qtbot, collection)
+    dialog.record_box.setChecked(True)
+    type_answer(qtbot, dialog, "10T - 50T")
+    qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return)
+    type_answer(qtbot, dialog, "no idea")  # QTest types Latin-1 only
+    rows = collection.reviews()
+    assert [(r["card_id"], r["rating"]) for r in rows] == [("0000000000000001", 3), ("0000000000000002", 1)]
+    assert rows[0]["due_after"] == iso(T0 + timedelta(minutes=10))
+    assert rows[1]["due_after"] == iso(T0 + timedelta(minutes=1))
+
+
+def test_cram_flips_through_the_section_in_document_order(qtbot, collection):
+    dialog = open_quiz(qtbot, collection, section_index=0)
+    dialog.set_mode(CRAM)
+    assert not dialog.record_box.isEnabled()
+    assert [c.id for c in dialog.cards] == ["0000000000000001", "0000000000000002", "0000000000000003"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Space)
+    assert "10T到50T" in dialog.cram_label.text() and "预训练使用10T到50T个token。" in dialog.cram_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Space)
+    assert dialog.index == 1 and "[...]" in dialog.question_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Space)
+    assert "<b>500B</b>" in dialog.question_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Left)
+    assert dialog.index == 0
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right):
+        qtbot.keyClick(dialog, key)
+    assert dialog.pages.currentIndex() == PAGE_DONE
+    assert dialog.done_label.text() == "That was the last card."
+    assert collection.reviews() == []
+
+
+def test_the_score_is_shown_at_the_end(qtbot, collection):
+    dialog = open_quiz(qtbot, collection, section_index=2)  # one card
+    type_answer(qtbot, dialog, "Transformer")
+    qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return)
+    assert dialog.pages.currentIndex() == PAGE_DONE
+    assert dialog.done_label.text() == "Score: 1 / 1"
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QuizDialog.DialogCode.Accepted
+
+
+def test_an_empty_scope_says_so(qtbot, collection):
+    collection.set_suspended(["0000000000000004"], True)
+    dialog = open_quiz(qtbot, collection, section_index=2)
+    assert dialog.done_label.text() == "There are no cards to quiz here."

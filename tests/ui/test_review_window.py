@@ -1,0 +1,189 @@
+"""desktop.ui.review: the review window driven with real key presses."""
+from __future__ import annotations
+
+from datetime import timezone
+
+import fsrs
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QPushButton
+
+from desktop.core.card import fsrs_card_id
+from desktop.core.collection import Collection, iso
+from desktop.core.library import import_path
+from desktop.core.resources import resource_path
+from desktop.ui.card_editor import CardEditor
+from desktop.ui.review import NEW_COLOUR, ReviewWindow
+from tests.core.test_review import T0, Clock, make_collection, make_document
+
+BUNDLED = "talks/000_dce75566e3c95038.txt"
+
+
+class FakeTimer:
+    """A monotonic clock the test moves."""
+
+    def __init__(self) -> None:
+        self.seconds = 100.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+@pytest.fixture
+def collection(tmp_path):
+    collection, _ = make_collection(tmp_path)
+    yield collection
+    collection.close()
+
+
+def open_window(qtbot, collection: Collection, document_id: str | None = None, section_id: str | None = None,
+                clock: Clock | None = None, timer: FakeTimer | None = None) -> ReviewWindow:
+    window = ReviewWindow(collection, document_id, section_id, None, clock=clock or Clock(),
+                          timer=timer or FakeTimer(), tz=timezone.utc)
+    qtbot.addWidget(window)
+    return window
+
+
+def bundled_collection(tmp_path) -> tuple[Collection, str]:
+    collection = Collection(tmp_path / "collection.db")
+    document, _ = import_path(collection, resource_path(BUNDLED), now=T0)
+    if collection.card_count() < 3:
+        collection.close()
+        pytest.skip("the generator made fewer than three cards from the bundled talk")
+    return collection, document.id
+
+
+@pytest.mark.parametrize("source", ["handmade", "bundled"])
+def test_space_then_3_on_three_cards_records_plain_fsrs_reviews_and_ctrl_z_undoes(qtbot, tmp_path, source):
+    if source == "bundled":
+        collection, document_id = bundled_collection(tmp_path)
+    else:
+        collection, document = make_collection(tmp_path)
+        document_id = document.id
+    clock, timer = Clock(), FakeTimer()
+    window = open_window(qtbot, collection, document_id, clock=clock, timer=timer)
+    plain = fsrs.Scheduler(enable_fuzzing=False)
+    planned = []
+    for _ in range(3):
+        card_id = window.card_id
+        before = collection.row_for_id(card_id)["fsrs"]
+        card = fsrs.Card.from_json(before) if before else fsrs.Card(card_id=fsrs_card_id(card_id), due=clock.now)
+        planned.append((card_id, before, plain.review_card(card, fsrs.Rating.Good, clock.now)[0]))
+        timer.seconds += 4.25
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        assert window.revealed
+        qtbot.keyClick(window, Qt.Key.Key_3)
+        clock.advance(seconds=45)
+
+    rows = collection.reviews()
+    assert [(r["card_id"], r["rating"], r["duration_ms"]) for r in rows] == [(c, 3, 4250) for c, _, _ in planned]
+    for row, (_, _, card) in zip(rows, planned):
+        assert row["due_after"] == iso(card.due)
+        assert row["state_after"] == card.to_json()
+    last_id, last_before, _ = planned[-1]
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [r["id"] for r in collection.reviews()] == [r["id"] for r in rows[:2]]
+    assert collection.row_for_id(last_id)["fsrs"] == last_before
+    assert window.card_id == last_id and not window.revealed
+    collection.close()
+
+
+def test_rating_keys_do_nothing_before_the_answer_is_shown(qtbot, collection):
+    window = open_window(qtbot, collection)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_4):
+        qtbot.keyClick(window, key)
+    assert collection.reviews() == [] and not window.revealed
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.revealed and window.buttons.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert [r["rating"] for r in collection.reviews()] == [1]
+
+
+def test_buttons_show_next_intervals_and_counts_are_coloured(qtbot, collection):
+    window = open_window(qtbot, collection)
+    assert window.objectName() == "reviewView"
+    assert f"<b style='color: {NEW_COLOUR}'>4</b>" in window.counts_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert {r: label.text() for r, label in window.interval_labels.items()} == {1: "1m", 2: "6m", 3: "10m", 4: "8d"}
+    assert window.answer_buttons[3].text() == "3 Good"
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in window.findChildren(QPushButton))
+
+
+def test_cloze_question_hides_every_deletion_and_the_answer_shows_them_bold(qtbot, collection):
+    window = open_window(qtbot, collection)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # Space again answers Good, as in Anki
+    assert collection.reviews()[0]["rating"] == 3
+    question = window.question_label.text()
+    assert "[...]" in question and "[架构]" in question and "500B" not in question
+    assert window.source_label.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    answer = window.question_label.text()
+    assert "<b>500B</b>" in answer and "<b>Transformer</b>" in answer
+    assert "参数超过500B。" in window.source_label.text() and "1 模型规模" in window.source_label.text()
+
+
+def test_html_in_card_text_is_shown_as_text(qtbot, collection):
+    collection.update_card("0000000000000001", front="<i>x</i> & y", back="<b>z</b>")
+    window = open_window(qtbot, collection)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.question_label.text() == "&lt;i&gt;x&lt;/i&gt; &amp; y"
+    assert window.answer_label.text() == "&lt;b&gt;z&lt;/b&gt;"
+
+
+def test_done_screen_after_the_last_card(qtbot, collection):
+    collection.set_setting("study", {"new_per_day": 1})
+    window = open_window(qtbot, collection)
+    with qtbot.waitSignal(window.reviews_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        qtbot.keyClick(window, Qt.Key.Key_4)
+    assert window.pages.currentIndex() == 1 and window.card_id is None
+    assert "finished" in window.done_label.text()
+    assert window.done_detail.text() == "Reviewed 1 card(s) in this session. The next card is due in 8d."
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentIndex() == 0 and window.card_id == "0000000000000001"
+
+
+def test_undo_with_nothing_to_undo_says_so(qtbot, collection):
+    window = open_window(qtbot, collection)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.status_label.text() == "Nothing to undo."
+
+
+def test_show_in_outline_emits_the_card_id(qtbot, collection):
+    window = open_window(qtbot, collection)
+    with qtbot.waitSignal(window.show_in_outline) as blocker:
+        qtbot.mouseClick(window.outline_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["0000000000000001"]
+
+
+def test_e_edits_the_card_and_the_screen_shows_the_edit(qtbot, collection):
+    window = open_window(qtbot, collection)
+
+    def edit() -> None:
+        editor = window.findChild(CardEditor)
+        editor.front.setPlainText("新的问题?")
+        editor.accept()
+
+    QTimer.singleShot(0, edit)
+    qtbot.keyClick(window, Qt.Key.Key_E)
+    assert collection.row_for_id("0000000000000001")["front"] == "新的问题?"
+    assert window.question_label.text() == "新的问题?"
+
+
+def test_scope_title_names_collection_document_or_section(qtbot, collection):
+    document = make_document()
+    section = list(document.walk())[1]
+    assert open_window(qtbot, collection).scope_label.text() == "Whole collection"
+    assert open_window(qtbot, collection, document.id).scope_label.text() == "大模型讲座"
+    scoped = open_window(qtbot, collection, document.id, section.id)
+    assert scoped.scope_label.text() == "大模型讲座 — 1.1 训练"
+    assert scoped.session.counts().new == 1
+
+
+def test_escape_closes_the_window(qtbot, collection):
+    window = ReviewWindow(collection, None, None, None, clock=Clock(), timer=FakeTimer(), tz=timezone.utc)
+    window.show()
+    with qtbot.waitSignal(window.destroyed):
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
