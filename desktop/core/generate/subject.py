@@ -30,8 +30,14 @@ _ZH_CLASSIFIERS = {"一", "个", "种", "类", "些", "次", "项", "位", "家"
 # Nouns that name a size or a bound: "这一规模" after a number means that number.
 _ZH_MAGNITUDE = {"规模", "数量", "数字", "数值", "量级", "水平", "限制", "上限", "下限", "门槛", "阈值", "极限",
                  "比例", "标准", "价格", "成本", "速度"}
+# Nouns for a field or an area, which a section title can name ("这个领域" in section "工科白领").
+_ZH_FIELDS = {"领域", "行业", "方面", "场景", "方向", "地区", "区域", "市场", "群体", "人群", "阶层", "阶段"}
+# Time and place words jieba may tag as nouns ("十年内": 内/n).
+TIME_WORDS = {"内", "间", "中", "后", "前", "里", "以来", "以内", "期间", "之间", "之前", "之后", "底", "初", "末",
+              "左右", "截至", "截止", "直到", "到", "从", "自", "至今", "年底", "年初", "上半年", "下半年"}
 _ZH_SIZE = {"规模", "数量", "数字", "数值", "量级", "水平"}
 _ZH_COMPARE = ("超过", "超出", "达到", "低于", "高于", "突破", "接近", "不到", "不足", "小于", "大于", "逾越")
+_ZH_COPULAS = {"是", "指", "为", "即", "就是", "意味着", "称为", "叫做", "被"}
 _NOUN_TAGS = {"n", "nz", "ns", "nt", "nr", "nrt", "nw", "vn", "eng", "j", "an", "ng"}
 _PERSON_NEXT = {"v", "vn", "p", "d", "vd", "ad"}
 _TITLE_SPLIT = re.compile(r"[的与和及、:：,，\s]|以及")
@@ -52,6 +58,9 @@ _EN_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by",
             "they", "he", "she", "into", "than", "about", "over", "under", "between", "after", "before",
             "during", "since", "while", "because", "so", "not", "no", "more", "most", "less", "very", "such"}
 _EN_STOP |= _EN_AUX
+_EN_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "that", "those", "new",
+                   "old", "first", "last", "many", "most", "some", "all", "each", "every", "such"}
+_EN_SELF = {"article", "post", "essay", "chapter", "section", "paper", "talk", "book", "piece", "page", "story"}
 _EN_FUNCTION_START = {"The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "This", "These", "That",
                       "Those", "It", "He", "She", "They", "We", "I", "But", "And", "Yet", "However", "When",
                       "While", "After", "Before", "Since", "During", "Its", "Their", "His", "Her", "Our", "Some",
@@ -61,7 +70,8 @@ _EN_TITLES = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?"
 _EN_NAME = re.compile(rf"(?:{_EN_TITLES}\s+)?\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{1,2}})\b")
 _EN_LEAD_PHRASE = re.compile(r"^(?:(?:In|On|At|By|For|During|After|Before|Since|From|Over|Under|With|Without|"
                              r"Unlike|Like|Today|According to|Despite|Thanks to|As of)\b[^,]{0,60},\s*)")
-_EN_DET_NP = re.compile(r"\b(This|These|That|Those|Such|this|these|that|those|such)\s+([a-z][\w-]*)"
+# Lower-case "that"/"those"/"such" are too often a conjunction or a quantifier ("argues that …") to rewrite.
+_EN_DET_NP = re.compile(r"\b(This|These|That|Those|this|these)\s+([a-z][\w-]*)"
                         r"(?:\s+([a-z][\w-]*))?")
 _EN_PRONOUN_START = re.compile(r"^(It|They|This|These|That|Its|Their)\b(?=\s+(\w+))")
 
@@ -195,8 +205,9 @@ def _np_extent(spans: tuple, i: int) -> tuple[int, int]:
                 break
         elif j == i and tag == "r" and word[:1] in ("每", "各"):
             pass  # "每次激活的部分": a distributive opens the noun phrase
-        elif tag == "v" and has_noun and len(word) >= 2 and (nxt is None or nxt[1] in ("d", "b", "ad", "vd")):
-            j += 1  # a verb used as a noun right before the predicate: "蓝领阶级应用至少…"
+        elif tag == "v" and has_noun and len(word) >= 2 and (nxt is None or nxt[1] in ("d", "b", "ad", "vd")
+                                                            or nxt[0] in _ZH_COPULAS):
+            j += 1  # a verb used as a noun right before the predicate: "蓝领阶级应用至少…", "电池回收指…"
             break
         else:
             break
@@ -244,7 +255,7 @@ def is_adverbial(clause: str) -> bool:
     spans = token_spans(clause)
     if not spans:
         return False
-    tags = [tag for _w, tag, _s, _e in spans]
+    tags = [tag if word not in TIME_WORDS else "t" for word, tag, _s, _e in spans]
     if all(tag in ("t", "m", "f", "x", "c", "d", "q") for tag in tags):
         return True
     # a phrase closed by a time/place word: "运河通航后", "19世纪中期", "在演讲的最后"
@@ -326,8 +337,8 @@ def english_people(text: str) -> list[str]:
         titled = match.group(0) != name
         if titled or any(after.startswith(v) for v in EN_REPORTING):
             strong.append(name)
-        else:
-            weak.append(name)
+        elif re.match(r"[a-z]+", after) and re.match(r"[a-z]+", after).group(0) not in _EN_STOP - _EN_AUX:
+            weak.append(name)  # "Leland Stanford drove …" acts; "the Harbor Cell's energy" does not
     return strong or weak
 
 
@@ -350,9 +361,12 @@ def _resolve_zh(text: str, ctx: Context) -> str:
             i += 1
             continue
         replacement = _zh_referent(text, spans, i, det_end, head_range, ctx)
+        if replacement is None and head_range[1] - head_range[0] > 1:
+            head_range = (head_range[0], head_range[0] + 1)
+            replacement = _zh_referent(text, spans, i, det_end, head_range, ctx)
         if replacement is not None:
-            edits.append((start, spans[head_range[1] - 1][3], replacement))
-        i = head_range[1]
+            edits.append((start, spans[max(head_range[1] - 1, det_end - 1)][3], replacement))
+        i = max(head_range[1], i + 1)
     for start, end, replacement in reversed(edits):
         text = text[:start] + replacement + text[end:]
     return text
@@ -401,6 +415,13 @@ def _zh_referent(text: str, spans: tuple, i: int, det_end: int, head_range: tupl
         return ""  # drop the demonstrative before a descriptive noun phrase
     head = text[spans[head_range[0]][2]:spans[head_range[1] - 1][3]]
     before = text[:spans[i][2]]
+    if head_range[1] - head_range[0] > 1:
+        # "这种技术成本很高": the head may be the first noun only; the longer reading is tried first
+        for source in [before, *(s.text for s in _previous(ctx, 3)), *_titles(ctx)]:
+            phrase = _np_ending_with(source, head)
+            if phrase and phrase != head:
+                return phrase
+        return None
     if head in _ZH_MAGNITUDE:
         quantity = _last_quantity([before, *(s.text for s in _previous(ctx, 1))])
         if quantity:
@@ -411,11 +432,14 @@ def _zh_referent(text: str, spans: tuple, i: int, det_end: int, head_range: tupl
         if phrase and phrase != head:
             return phrase
     title = ctx.section.title.strip()
-    if _noun_title(title) and head not in title:
+    # A kind ("这类应用", "这种电池") or a field ("这个领域") can be named by the section it is in;
+    # a single thing ("该公司", "这款芯片") cannot: the section title is not its name.
+    kind = any(c in "类种" for c in "".join(w for w, _t, _s, _e in spans[i:det_end])) or head in _ZH_FIELDS
+    if not kind or not _noun_title(title):
+        return None
+    if head not in title:
         return title + head  # "这类应用" in section "蓝领阶级" → "蓝领阶级应用"
-    if _noun_title(title) and title.endswith(head):
-        return title
-    return None
+    return title if title.endswith(head) else None
 
 
 def _titles(ctx: Context) -> list[str]:
@@ -461,7 +485,10 @@ def _np_ending_with(text: str, head: str) -> str:
             # a verb-tagged modifier ("垂直模型") counts only where a noun phrase may start: after 的,
             # punctuation or a preposition, never as the verb of an object ("限制模型规模")
             opener = k - 1 == 0 or spans[k - 2][0] == "的" or spans[k - 2][1] in ("x", "p", "c")
-            if tag in _NOUN_TAGS | {"b"} or (tag in ("v", "a") and opener):
+            # "激光焊接技术": a two-character verb between nouns is part of a technical compound
+            compound = (tag in ("v", "vn") and len(spans[k - 1][0]) >= 2 and k >= 2
+                        and spans[k - 2][1] in _NOUN_TAGS)
+            if tag in _NOUN_TAGS | {"b"} or (tag in ("v", "a") and opener) or compound:
                 k -= 1
             else:
                 break
@@ -474,7 +501,8 @@ def _noun_title(title: str) -> bool:
     if not title or len(title) > 8 or _TITLE_SPLIT.search(title) or _GENERIC_TITLES.match(title):
         return False
     spans = token_spans(title)
-    return bool(spans) and spans[-1][1] in _NOUN_TAGS | {"v"} and not any(t in ("p", "c", "d") for _w, t, _s, _e in spans)
+    return bool(spans) and spans[-1][1] in _NOUN_TAGS | {"v"} and not any(
+        t in ("p", "c", "d") for _w, t, _s, _e in spans)
 
 
 # --- English resolution -------------------------------------------------------------------------------
@@ -527,23 +555,44 @@ def _plural(phrase: str) -> bool:
 
 
 def _resolve_en_determiners(text: str, ctx: Context) -> str:
+    """"These cells last …" → "The solid-state cells last …" when an earlier phrase ends in the noun."""
     def replace(match: re.Match) -> str:
         det, first, second = match.group(1), match.group(2), match.group(3)
-        words = [first] + ([second] if second and second.lower() not in _EN_STOP and not _verbish(second) else [])
-        if first.lower() in _EN_STOP or (det.lower() in ("this", "that") and _verbish(first)):
+        if first.lower() in _EN_STOP or (det.lower() in ("this", "that") and _verbish(first)) \
+                or first.lower() in _EN_SELF:
             return match.group(0)
-        head = words[-1]
+        heads = [[first, second]] if second and second.lower() not in _EN_STOP and not _verbish(second) else []
         before = text[:match.start()]
-        for source in [before, *(s.text for s in _previous(ctx, 3)), ctx.section.title]:
-            phrase = _en_np_ending_with(source, head)
-            if phrase and len(phrase.split()) > 1:
-                article = "The" if det[0].isupper() else "the"
-                tail = match.group(0)[len(det) + 1 + len(" ".join(words)):]
-                modifiers = " ".join(phrase.split()[:-1])
-                return f"{article} {modifiers} {' '.join(words)}{tail}"
+        article = "The" if det[0].isupper() else "the"
+        for words in [*heads, [first]]:
+            for source in [before, *(s.text for s in _previous(ctx, 3)), ctx.section.title]:
+                phrase = _en_np_ending_with(source, words[-1])
+                if phrase and len(phrase.split()) > 1 and phrase.split()[-1].lower() != phrase.split()[0].lower():
+                    if source == ctx.section.title and not phrase.split()[0].isupper():
+                        phrase = phrase[0].lower() + phrase[1:]  # "Open problems" is title case, not a name
+                    modifiers = " ".join(phrase.split()[:-1])
+                    if len(words) > 1 and modifiers.split()[-1].lower() == words[0].lower():
+                        modifiers = " ".join(modifiers.split()[:-1])
+                    tail = match.group(0)[len(det) + 1 + len(" ".join(words)):]
+                    return f"{article} {modifiers} {' '.join(words)}{tail}".replace("  ", " ")
+        owner = _previous_owner(ctx) if det.lower() in ("this", "that") and match.start() == len(text) - len(
+            text.lstrip()) else ""
+        if owner:
+            # "… uses sodium. This design cuts costs" → "The Harbor cell's design cuts costs"
+            tail = match.group(0)[len(det) + 1 + len(first):]
+            return f"{owner[0].upper() + owner[1:]}'s {first}{tail}"
         return match.group(0)
 
     return _EN_DET_NP.sub(replace, text)
+
+
+def _previous_owner(ctx: Context) -> str:
+    """The singular subject of the sentence before, to own a noun that "This" introduces."""
+    if ctx.previous is None:
+        return ""
+    owner = english_subject(ctx.previous.text)
+    simple = owner and "'" not in owner and len(owner.split()) <= 4
+    return owner if simple and not _plural(owner) else ""
 
 
 def _en_np_ending_with(text: str, head: str) -> str:
@@ -586,13 +635,17 @@ def english_subject(sentence: str) -> str:
     for i, word in enumerate(words):
         clean = word.strip(".;:!?\"'()")
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if i and (clean.lower() in _EN_AUX or (clean.lower().endswith("ed") and len(clean) > 4)
-                  or (_verbish(clean) and (nxt in _EN_STOP or nxt[:1].isdigit() or nxt[:1] in "$€£"))):
+        prev = words[i - 1].lower() if i else ""
+        after_noun = prev not in _EN_DETERMINERS and not prev.endswith("s") and i >= 2
+        if i and (clean.lower() in _EN_AUX or (clean.lower().endswith(("ed", "ly")) and len(clean) > 4)
+                  or (_verbish(clean) and (nxt in _EN_STOP or nxt[:1].isdigit() or nxt[:1] in "$€£"
+                                           or after_noun))):
             break
         subject.append(clean)
     if not subject or len(subject) == len(words) or len(subject) > 6:
         return ""
-    if subject[0] in ("It", "They", "This", "These", "He", "She", "We", "I", "There", "That"):
+    if subject[0] in ("It", "They", "This", "These", "He", "She", "We", "I", "There", "That", "Its", "Their",
+                      "His", "Her", "Our", "Those", "You"):
         return ""
     if subject[0] in ("The", "A", "An"):
         subject[0] = subject[0].lower()

@@ -1,0 +1,166 @@
+"""desktop.core.generate.enumeration: one card per list item plus one for the count or the owner."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.card import BASIC, CLOZE
+from desktop.core.document import Document
+from desktop.core.generate import enumeration
+from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.pipeline import generate
+from desktop.core.importing import import_file, import_text
+
+DATA = Path(__file__).parent / "data"
+
+ZH_DOC = """电池故障手册
+
+1. 分类
+
+研究团队将电池故障分为三类：热失控、短路和析锂。
+固态电池面临如枝晶生长、界面阻抗和成本过高等新的难题。
+混合电站将太阳能、风能、储能和氢能结合起来。
+充电服务包括“快充”、“慢充”和“换电”三种模式。
+高温会带来诸如鼓包等新的问题。
+
+2. 回顾
+
+热失控、短路和析锂是最常见的故障。
+工厂引入了激光焊接和自动检测两项技术。
+"""
+
+EN_DOC = """Field Notes
+
+1. Tests
+
+Engineers tested the cell in conditions such as desert heat, coastal humidity and arctic cold.
+The lab sorts grid customers into three groups: utilities, factories and farms.
+The Harbor cell uses sodium, iron, and manganese instead of lithium.
+Its energy density is between 140 and 160 Wh/kg.
+"""
+
+
+def context(document: Document, needle: str) -> Context:
+    for section in document.walk():
+        for index, sentence in enumerate(section.sentences):
+            if needle in sentence.text:
+                sentences = section.sentences
+                return Context(document, section, sentence, index, sentences[index - 1] if index else None,
+                               sentences[index + 1] if index + 1 < len(sentences) else None)
+    raise AssertionError(f"no sentence contains {needle!r}")
+
+
+def cards_for(document: Document, needle: str) -> list[Candidate]:
+    return enumeration.candidates(context(document, needle))
+
+
+def clozes(cards: list[Candidate]) -> list[tuple[str, str]]:
+    return [(c.front, c.answer) for c in cards if c.kind == CLOZE]
+
+
+@pytest.fixture(scope="module")
+def zh() -> Document:
+    return import_text(ZH_DOC)
+
+
+@pytest.fixture(scope="module")
+def en() -> Document:
+    return import_text(EN_DOC)
+
+
+def test_counted_list_gives_one_cloze_per_item_and_a_count_question(zh: Document) -> None:
+    cards = cards_for(zh, "分为三类")
+    assert clozes(cards) == [
+        ("研究团队将电池故障分为三类：{{c1::热失控}}、短路和析锂。", "热失控"),
+        ("研究团队将电池故障分为三类：热失控、{{c1::短路}}和析锂。", "短路"),
+        ("研究团队将电池故障分为三类：热失控、短路和{{c1::析锂}}。", "析锂"),
+    ]
+    assert [(c.front, c.back) for c in cards if c.kind == BASIC] == [("研究团队将电池故障分为几类？", "三类")]
+
+
+def test_list_closed_by_deng_and_its_owner(zh: Document) -> None:
+    cards = cards_for(zh, "枝晶生长")
+    assert [c.answer for c in cards] == ["枝晶生长", "界面阻抗", "成本过高", "固态电池"]
+    assert cards[-1].front == "{{c1::固态电池}}面临如枝晶生长、界面阻抗和成本过高等新的难题。"
+
+
+def test_last_item_is_cut_where_the_predicate_starts(zh: Document) -> None:
+    assert [c.answer for c in cards_for(zh, "混合电站")] == ["太阳能", "风能", "储能", "氢能", "混合电站"]
+
+
+def test_quoted_items_are_cleaned_and_a_trailing_count_is_asked(zh: Document) -> None:
+    cards = cards_for(zh, "快充")
+    assert [c.answer for c in cards if c.kind == CLOZE] == ["快充", "慢充", "换电"]
+    assert [(c.front, c.back) for c in cards if c.kind == BASIC] == [("充电服务包括几种模式？", "三种")]
+
+
+def test_single_example_before_deng(zh: Document) -> None:
+    (card,) = cards_for(zh, "鼓包")
+    assert card.front == "高温会带来诸如{{c1::鼓包}}等新的问题。"
+
+
+def test_a_list_repeated_later_gives_no_second_set(zh: Document) -> None:
+    assert cards_for(zh, "最常见的故障") == []
+
+
+def test_two_items_need_a_cue(zh: Document) -> None:
+    assert cards_for(zh, "激光焊接") == []
+
+
+def test_no_card_answers_with_the_whole_set(zh: Document) -> None:
+    for needle in ("分为三类", "枝晶生长", "混合电站", "快充"):
+        for card in cards_for(zh, needle):
+            assert "、" not in card.answer and "和" not in card.answer
+            assert card.front.count("{{c") <= 1
+
+
+@pytest.mark.parametrize("sentence, items", [
+    ("19世纪中期，泥沙淤积、战乱和铁路的兴起使运河逐渐衰落。", ["泥沙淤积", "战乱", "铁路"]),
+    ("他喜欢苹果、香蕉和橙子。", ["苹果", "香蕉", "橙子"]),
+    ("工人从矿石中提取铜、铅、锌等金属。", ["铜", "铅", "锌"]),
+    ("工程经费主要来自盐税、漕粮折银和商人捐输。", ["盐税", "漕粮折银", "商人捐输"]),
+    ("固态电池的优势包括更高的能量密度、更好的安全性和更长的寿命等。", ["更高的能量密度", "更好的安全性", "更长的寿命"]),
+    ("The museum holds paintings, sculptures and manuscripts from the 15th century.",
+     ["paintings", "sculptures", "manuscripts"]),
+    ("They faced harsh conditions, including avalanches, heat, and explosions.",
+     ["avalanches", "heat", "explosions"]),
+    ("The lecture summarised two decades of research and offered practical advice.", None),
+])
+def test_item_boundaries(sentence: str, items: list[str] | None) -> None:
+    language = "en" if sentence.isascii() else "zh"
+    found = [enumeration.item_texts(sentence, listing) for listing in enumeration.find_lists(sentence, language)]
+    assert found == ([items] if items else [])
+
+
+def test_english_such_as_list(en: Document) -> None:
+    assert [c.answer for c in cards_for(en, "such as")] == ["desert heat", "coastal humidity", "arctic cold"]
+
+
+def test_english_counted_list_and_count_cloze(en: Document) -> None:
+    cards = cards_for(en, "three groups")
+    assert [c.answer for c in cards] == ["utilities", "factories", "farms", "three"]
+    assert cards[-1].front == "The lab sorts grid customers into {{c1::three}} groups."
+
+
+def test_english_oxford_comma_list_stops_before_the_rest(en: Document) -> None:
+    cards = cards_for(en, "sodium")
+    assert [c.answer for c in cards] == ["sodium", "iron", "manganese", "Harbor cell"]
+    assert cards[2].front == "The Harbor cell uses sodium, iron, and {{c1::manganese}} instead of lithium."
+
+
+def test_a_numeric_range_is_not_a_list(en: Document) -> None:
+    assert cards_for(en, "energy density") == []
+
+
+@pytest.mark.parametrize("name", ["enumeration_canal_zh.txt", "quantity_sodium_cells_en.txt"])
+def test_whole_documents_give_clean_items(name: str) -> None:
+    cards = [c for c in generate(import_file(DATA / name)) if c.rule == enumeration.RULE]
+    assert len(cards) >= 8
+    for card in cards:
+        if card.kind == CLOZE:
+            assert card.front.count("{{c1::") == 1
+            item = card.front.split("{{c1::")[1].split("}}")[0]
+            assert item == item.strip("，,、和与及等“”\" ")
+        else:
+            assert card.front.endswith("？") or card.front.endswith("?")

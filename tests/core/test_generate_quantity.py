@@ -1,0 +1,161 @@
+"""desktop.core.generate.quantity: numbers with units, ranges and bounds become stand-alone cards."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.card import BASIC, CLOZE
+from desktop.core.document import Document
+from desktop.core.generate import quantity
+from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.pipeline import generate
+from desktop.core.importing import import_file, import_text
+
+DATA = Path(__file__).parent / "data"
+
+ZH_DOC = """固态电池产业观察
+
+1. 产线与投资
+
+固态电池的试产线通常消耗10吨到50吨的锂矿，设备投资则在2亿元到5亿元之间。
+宁川公司于2019年发布了首款固态电池。宁川公司去年融资20亿美元。
+新电池的充电速度是旧电池的3倍。电池回收率提高了40%。
+超过200人的团队难以管理。
+固态电池的安全性更好。李明预计，这种电池至少需要五年的时间才能量产。
+这些电池的外壳采用一种统一标准，一些方法也值得借鉴。
+
+2. 工厂
+
+青岭工厂始建于2015年，占地约120亩，设有6条产线。
+
+3. 历史
+
+19世纪中期，铅酸电池开始普及。
+"""
+
+EN_DOC = """Notes on the Harbor Cell
+
+1. Numbers
+
+Dr. Ada Lin founded the lab.
+The Harbor cell's energy density is between 140 and 160 Wh/kg.
+Pre-training such a model uses between 10 and 50 trillion tokens.
+Models of over 500B parameters are hard to serve.
+A new factory will need at least five years to break even.
+The lab raised $2 billion in 2023.
+Recycling cut material costs by 40%.
+Her first team had only nine engineers.
+GPT-4 and Model 3 are names, not numbers.
+"""
+
+
+def context(document: Document, needle: str) -> Context:
+    for section in document.walk():
+        for index, sentence in enumerate(section.sentences):
+            if needle in sentence.text:
+                sentences = section.sentences
+                return Context(document, section, sentence, index, sentences[index - 1] if index else None,
+                               sentences[index + 1] if index + 1 < len(sentences) else None)
+    raise AssertionError(f"no sentence contains {needle!r}")
+
+
+def cards_for(document: Document, needle: str) -> list[Candidate]:
+    return quantity.candidates(context(document, needle))
+
+
+def basics(cards: list[Candidate]) -> dict[str, str]:
+    return {c.front: c.back for c in cards if c.kind == BASIC}
+
+
+@pytest.fixture(scope="module")
+def zh() -> Document:
+    return import_text(ZH_DOC)
+
+
+@pytest.fixture(scope="module")
+def en() -> Document:
+    return import_text(EN_DOC)
+
+
+def test_ranges_get_an_en_dash_and_the_subject_carries_to_the_next_clause(zh: Document) -> None:
+    assert basics(cards_for(zh, "试产线")) == {
+        "固态电池的试产线通常消耗多少锂矿？": "10吨–50吨",
+        "固态电池的设备投资在什么范围？": "2亿元–5亿元",
+    }
+
+
+def test_year_money_multiple_and_percent(zh: Document) -> None:
+    assert basics(cards_for(zh, "2019年")) == {"宁川公司于哪一年发布了首款固态电池？": "2019年"}
+    assert basics(cards_for(zh, "融资")) == {"宁川公司去年融资多少美元？": "20亿美元"}
+    assert basics(cards_for(zh, "3倍")) == {"新电池的充电速度是旧电池的几倍？": "3倍"}
+    assert basics(cards_for(zh, "40%")) == {"电池回收率提高了多少？": "40%"}
+
+
+def test_a_bound_moves_into_the_answer(zh: Document) -> None:
+    assert basics(cards_for(zh, "200人")) == {"多大的团队难以管理？": "超过200人"}
+    # "至少需要五年" → "至少五年", with "这种电池" resolved from the sentence before and the
+    # speaker kept because the sentence is a forecast
+    assert basics(cards_for(zh, "五年")) == {"李明预计固态电池需要多长时间才能量产？": "至少五年"}
+
+
+def test_numerals_inside_words_are_not_quantities(zh: Document) -> None:
+    assert cards_for(zh, "统一标准") == []
+
+
+def test_named_subject_is_shared_by_short_attribute_clauses(zh: Document) -> None:
+    assert basics(cards_for(zh, "青岭工厂")) == {
+        "青岭工厂始建于哪一年？": "2015年",
+        "青岭工厂占地多少？": "约120亩",
+        "青岭工厂设有几条产线？": "6条",
+    }
+
+
+def test_a_number_that_only_dates_a_clause_becomes_a_cloze(zh: Document) -> None:
+    (card,) = cards_for(zh, "19世纪")
+    assert card.kind == CLOZE
+    assert card.front == "{{c1::19世纪}}中期，铅酸电池开始普及。"
+    assert card.answer == "19世纪"
+
+
+def test_find_quantities_normalises_answers() -> None:
+    found = quantity.find_quantities("模型大小在100B到500B之间，超过500B的模型很少，约占3%。", "zh")
+    assert [(q.text, q.answer, q.kind) for q in found] == [
+        ("100B到500B", "100B–500B", "amount"), ("超过500B", "超过500B", "amount"), ("3%", "约3%", "percent")]
+    english = quantity.find_quantities("It took at least five years and cost $2 billion, over 40% more.", "en")
+    assert [q.answer for q in english] == ["at least five years", "$2 billion", "over 40%"]
+
+
+def test_english_copula_and_count_questions(en: Document) -> None:
+    assert basics(cards_for(en, "energy density")) == {
+        "What is the Harbor cell's energy density?": "140–160 Wh/kg"}
+    assert basics(cards_for(en, "trillion")) == {
+        "How many tokens does pre-training such a model use?": "10–50 trillion"}
+    assert basics(cards_for(en, "nine engineers")) == {"How many engineers did Ada Lin's first team have?": "nine"}
+
+
+def test_english_clozes_keep_units_and_bounds(en: Document) -> None:
+    answers = {c.answer for needle in ("500B", "five years", "$2 billion", "40%") for c in cards_for(en, needle)}
+    assert answers == {"over 500B", "at least five years", "$2 billion", "2023",
+                       "40%"}
+    (year,) = [c for c in cards_for(en, "$2 billion") if c.answer == "2023"]
+    assert year.front == "The lab raised $2 billion in {{c1::2023}}."
+
+
+def test_names_with_numbers_are_skipped(en: Document) -> None:
+    assert cards_for(en, "GPT-4") == []
+
+
+@pytest.mark.parametrize("name", ["quantity_sodium_cells_en.txt", "enumeration_canal_zh.txt"])
+def test_whole_documents_give_well_formed_cards(name: str) -> None:
+    document = import_file(DATA / name)
+    cards = [c for c in generate(document) if c.rule == quantity.RULE]
+    assert len(cards) >= 8
+    mark = "？" if document.language == "zh" else "?"
+    for card in cards:
+        if card.kind == BASIC:
+            assert card.front.endswith(mark), card.front
+            assert card.back and card.back not in card.front
+            assert len(card.back) <= 40
+        else:
+            assert card.front.count("{{c1::") == 1

@@ -1,0 +1,150 @@
+"""desktop.core.generate.subject: fronts that stand alone (pronouns and demonstratives resolved)."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.document import Document
+from desktop.core.generate.base import Context
+from desktop.core.generate.subject import (clause_subject, dangling, english_subject, resolve, resolve_mapped,
+                                           sentence_subject, subject_hint, topic_of)
+from desktop.core.importing import import_text
+
+ZH_DOC = """电池简史
+
+引言
+
+本文回顾一种虚构电池的发展。
+
+1. 固态电池
+
+张衡是宁川公司的首席科学家。他发明了一种新的电解质。工厂引入了激光焊接技术，但这种技术成本很高。
+
+1.1 容量
+
+该电池的容量达到500Wh。超过这一规模的电池很难散热。
+
+2. 蒸汽机车
+
+这类机车至少需要三名司炉。
+
+3. 海上贸易
+
+这类商品大多销往南洋。
+"""
+
+EN_DOC = """A Short History of the Harbor Lab
+
+1. Origins
+
+Dr. Ada Lin founded the lab in 2016. She hired ten chemists in the first year. Her first prototype failed.
+
+2. Cells
+
+The lab built solid-state cells for buses. These cells last twice as long as older ones.
+The prototype weighs 3 kg. Engineers tested the prototype in the desert. It failed twice.
+"""
+
+
+def context(document: Document, needle: str) -> Context:
+    """The context of the first sentence containing `needle`."""
+    for section in document.walk():
+        for index, sentence in enumerate(section.sentences):
+            if needle in sentence.text:
+                sentences = section.sentences
+                return Context(document, section, sentence, index, sentences[index - 1] if index else None,
+                               sentences[index + 1] if index + 1 < len(sentences) else None)
+    raise AssertionError(f"no sentence contains {needle!r}")
+
+
+@pytest.fixture(scope="module")
+def zh() -> Document:
+    return import_text(ZH_DOC)
+
+
+@pytest.fixture(scope="module")
+def en() -> Document:
+    return import_text(EN_DOC)
+
+
+def test_chinese_pronoun_takes_the_person_named_before(zh: Document) -> None:
+    ctx = context(zh, "他发明了")
+    assert resolve(ctx.text, ctx) == "张衡发明了一种新的电解质。"
+
+
+def test_pronoun_after_a_name_in_the_same_sentence_stays() -> None:
+    doc = import_text("标题\n\n1. 人物\n\n王芳介绍了她的新方法。")
+    ctx = context(doc, "王芳")
+    assert resolve(ctx.text, ctx) == ctx.text
+    assert not dangling(ctx.text, "zh")
+
+
+def test_demonstrative_takes_the_noun_phrase_of_the_clause_before(zh: Document) -> None:
+    ctx = context(zh, "这种技术")
+    assert resolve(ctx.text, ctx) == "工厂引入了激光焊接技术，但激光焊接技术成本很高。"
+
+
+def test_size_noun_after_a_comparison_takes_the_number_before(zh: Document) -> None:
+    ctx = context(zh, "这一规模")
+    assert resolve(ctx.text, ctx) == "超过500Wh的电池很难散热。"
+
+
+def test_section_title_names_what_this_kind_refers_to(zh: Document) -> None:
+    locomotive = context(zh, "这类机车")
+    assert resolve(locomotive.text, locomotive) == "蒸汽机车至少需要三名司炉。"
+    goods = context(zh, "这类商品")
+    assert resolve(goods.text, goods) == "海上贸易商品大多销往南洋。"
+
+
+def test_resolved_text_no_longer_dangles(zh: Document) -> None:
+    ctx = context(zh, "这类机车")
+    assert dangling(ctx.text, "zh")
+    assert not dangling(resolve(ctx.text, ctx), "zh")
+    assert dangling("这大大降低了成本。", "zh")
+
+
+def test_resolve_mapped_refuses_spans_that_resolution_rewrote(zh: Document) -> None:
+    ctx = context(zh, "这一规模")
+    resolved, span_of = resolve_mapped(ctx.text, ctx)
+    start = ctx.text.index("电池")
+    moved = span_of(start, start + 2)
+    assert moved is not None and resolved[moved[0]:moved[1]] == "电池"
+    assert span_of(2, 6) is None  # "这一规模" became "500Wh"
+
+
+def test_subject_hint_skips_generic_section_titles(zh: Document) -> None:
+    assert subject_hint(context(zh, "本文回顾")) == "电池简史"
+    assert subject_hint(context(zh, "这类机车")) == "蒸汽机车"
+
+
+def test_clause_subject_and_topic() -> None:
+    subject = clause_subject("固态电池的正极材料通常使用10吨到50吨的锂矿", "zh")
+    assert subject == "固态电池的正极材料"
+    assert topic_of(subject) == "固态电池"
+    assert clause_subject("则在100吨到500吨之间", "zh") == ""
+    assert clause_subject("设备投资则在2亿元到5亿元之间", "zh") == "设备投资"
+    assert sentence_subject("李明认为，固态电池的寿命更长。", "zh") == "固态电池的寿命"
+
+
+def test_english_pronouns_take_the_person_named_before(en: Document) -> None:
+    she = context(en, "She hired")
+    assert resolve(she.text, she) == "Ada Lin hired ten chemists in the first year."
+    her = context(en, "Her first prototype")
+    assert resolve(her.text, her) == "Ada Lin's first prototype failed."
+
+
+def test_english_it_takes_a_singular_subject_from_before(en: Document) -> None:
+    ctx = context(en, "It failed twice")
+    assert resolve(ctx.text, ctx) == "The prototype failed twice."
+
+
+def test_english_demonstrative_noun_takes_its_modifiers_from_before(en: Document) -> None:
+    ctx = context(en, "These cells")
+    assert resolve(ctx.text, ctx) == "The solid-state cells last twice as long as older ones."
+
+
+def test_english_subject() -> None:
+    assert english_subject("The new cell stores twice as much energy.") == "the new cell"
+    assert english_subject("In 2019, Harbor Lab opened a plant.") == "Harbor Lab"
+    assert english_subject("It failed.") == ""
+    assert dangling("These cells last longer.", "en")
+    assert not dangling("The solid-state cells last longer.", "en")
