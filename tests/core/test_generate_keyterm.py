@@ -1,0 +1,104 @@
+"""desktop.core.generate.keyterm: one cloze on the most informative term of an otherwise uncovered sentence."""
+from __future__ import annotations
+
+import time
+
+from desktop.core.card import CLOZE
+from desktop.core.generate import keyterm
+from desktop.core.generate.base import Context
+from desktop.core.importing import import_text
+
+ZH_DOC = """城市更新讲座回顾
+
+引言
+
+本文将介绍一场关于城市更新的讲座。去年夏天,著名建筑师陈立在浙江大学做了一场关于城市更新的报告。
+
+1. 老城区改造
+
+1.1 街道
+
+老城区的街道普遍狭窄,消防车难以通行。街道的改造是城市更新的重点。
+
+1.2 建筑
+
+许多老建筑采用木结构,防火性能较差。
+
+结语
+
+城市更新需要各方共同努力,也需要专业的规划团队。
+"""
+
+EN_DOC = """Notes on Urban Renewal
+
+Introduction
+
+This article summarises a lecture on urban renewal. Last year, the economist Maria Lopez spoke at the University of Chicago about housing.
+
+1. Old Districts
+
+Narrow streets in old districts make fire trucks slow to arrive. This is not to say that old districts are unsafe for tourists.
+
+Conclusion
+
+Urban renewal needs cooperation from planners, residents and the Chicago city council.
+"""
+
+
+def _cards(text: str) -> dict[str, list]:
+    document = import_text(text)
+    out = {}
+    for section in document.walk():
+        for index, sentence in enumerate(section.sentences):
+            out[sentence.text] = keyterm.candidates(Context(document, section, sentence, index))
+    return out
+
+
+def test_deletes_the_place_of_a_talk():
+    cards = _cards(ZH_DOC)["去年夏天,著名建筑师陈立在浙江大学做了一场关于城市更新的报告。"]
+    assert [(c.kind, c.front, c.answer, c.rule) for c in cards] == [
+        (CLOZE, "去年夏天,著名建筑师陈立在{{c1::浙江大学}}做了一场关于城市更新的报告。", "浙江大学", "keyterm")]
+    assert cards[0].score < 0.5  # any other family's card on the same fact wins
+
+
+def test_deletes_a_rare_term_rather_than_the_heading_word():
+    # "街道" is the section title: deleting it would test nothing
+    cards = _cards(ZH_DOC)["老城区的街道普遍狭窄,消防车难以通行。"]
+    assert [c.answer for c in cards] == ["消防车"]
+
+
+def test_no_card_for_meta_sentences_covered_sentences_and_conclusions():
+    cards = _cards(ZH_DOC)
+    assert cards["本文将介绍一场关于城市更新的讲座。"] == []
+    assert cards["街道的改造是城市更新的重点。"] == []  # only generic words: nothing worth recalling
+    assert cards["城市更新需要各方共同努力,也需要专业的规划团队。"] == []
+
+
+def test_english_name_spans_of_and_the():
+    cards = _cards(EN_DOC)["Last year, the economist Maria Lopez spoke at the University of Chicago about housing."]
+    assert [c.answer for c in cards] == ["University of Chicago"]
+    assert _cards(EN_DOC)["This article summarises a lecture on urban renewal."] == []
+    # a comment on the sentence before has nothing to hold on to
+    assert _cards(EN_DOC)["This is not to say that old districts are unsafe for tourists."] == []
+
+
+def test_english_terms_skip_stop_words_verbs_and_numbers():
+    terms = [t[0] for t in keyterm.terms("Older adults get less slow-wave sleep than 40 young people.", "en")]
+    assert "slow-wave sleep" in terms
+    assert not any(word in " ".join(terms).split() for word in ("get", "less", "than", "40"))
+
+
+def test_chinese_terms_split_names_from_titles():
+    terms = [t[0] for t in keyterm.terms("知名专家李沐回到了母校上海交通大学。", "zh")]
+    assert "李沐" in terms and "上海交通大学" in terms
+
+
+def test_document_statistics_are_computed_once_and_scale_linearly():
+    paragraph = "".join(f"第{i}号研究站位于偏远山区{i}号,负责监测冰川{i}的融化速度。" for i in range(400))
+    document = import_text("冰川监测\n\n1. 站点\n\n" + paragraph + "\n")
+    section = document.sections[0]
+    start = time.perf_counter()
+    for index, sentence in enumerate(section.sentences):
+        keyterm.best_term(sentence.text, Context(document, section, sentence, index))
+    assert keyterm._stats(document) is keyterm._stats(document)
+    assert time.perf_counter() - start < 10
