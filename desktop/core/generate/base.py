@@ -2,7 +2,8 @@
 
 A rule family is a module with `RULE = "name"` and `def candidates(ctx: Context) -> list[Candidate]`.
 It looks at one sentence at a time, with its neighbours and section as context, and proposes
-cards; the pipeline then dedupes, ranks and gives them stable ids.
+cards; the pipeline then dedupes, ranks and gives them stable ids. A family with `FALLBACK = True`
+runs after the others and sees in `ctx.covered` whether they already made a card of the sentence.
 """
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class Context:
     index: int  # position of the sentence in its section
     previous: Sentence | None = None  # the sentence before, in the same section
     next: Sentence | None = None
+    # shared by every context of one generate() run: per-document indexes a rule builds once
+    # (word statistics, people named so far…) so that no rule rescans the document per sentence
+    cache: dict = field(default_factory=dict)
+    covered: bool = False  # for FALLBACK families: another family made a card of this sentence
 
     @property
     def text(self) -> str:

@@ -34,22 +34,26 @@ def generate(document: Document) -> list[Card]:
         Cards in reading order; the same document always gives the same cards with the same ids.
     """
     families = _families()
+    regular = [f for f in families if hasattr(f, "candidates") and not getattr(f, "FALLBACK", False)]
+    fallback = [f for f in families if hasattr(f, "candidates") and getattr(f, "FALLBACK", False)]
+    cache: dict = {}
     found: list[tuple[Context, Candidate]] = []
     for section in document.walk():
-        for ctx in _contexts(document, section):
-            for family in families:
-                if hasattr(family, "candidates"):
-                    found.extend((ctx, c) for c in family.candidates(ctx))
+        for ctx in _contexts(document, section, cache):
+            made = [(ctx, c) for family in regular for c in family.candidates(ctx)]
+            ctx.covered = any(_acceptable(c) for _, c in made)
+            made += [(ctx, c) for family in fallback for c in family.candidates(ctx)]
+            found.extend(made)
         for family in families:
             if hasattr(family, "section_candidates"):
                 found.extend(family.section_candidates(document, section))
     return _rank(_dedupe([(ctx, c) for ctx, c in found if _acceptable(c)]), document)
 
 
-def _contexts(document: Document, section) -> list[Context]:
+def _contexts(document: Document, section, cache: dict) -> list[Context]:
     sentences = section.sentences
     return [Context(document, section, s, i, sentences[i - 1] if i else None,
-                    sentences[i + 1] if i + 1 < len(sentences) else None)
+                    sentences[i + 1] if i + 1 < len(sentences) else None, cache)
             for i, s in enumerate(sentences)]
 
 
