@@ -25,7 +25,6 @@ def application() -> QApplication:
         app.setApplicationName("TalkCards")
         app.setOrganizationName("TalkCards")
         app.setWindowIcon(QIcon(str(resource_path("icons/talkcards.svg"))))
-        apply_theme(app)
     return app
 
 
@@ -37,6 +36,7 @@ def build_main_window(data_dir: str | Path) -> MainWindow:
     application()
     collection = Collection.in_folder(data_dir)
     install_language(collection.setting("language") or system_language())
+    apply_theme(QApplication.instance(), collection.setting("theme") or "system")
     ensure_bundled_talk(collection)
     window = MainWindow(collection)
     window.restore_geometry()

@@ -21,6 +21,7 @@ from desktop.ui.i18n import LANGUAGES, install_language, tr
 from desktop.ui.mastery import MasteryDelegate, apply_mastery
 from desktop.ui.outline_model import SECTION_ID_ROLE, OutlineModel
 from desktop.ui.reader import ReaderView
+from desktop.ui.theme import apply_theme
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGES.items():
             action = self.language_menu.addAction(name)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        self.theme_menu = self.menus["view"].addMenu("")
+        self.theme_actions = {scheme: self.theme_menu.addAction("") for scheme in ("system", "light", "dark")}
+        for scheme, action in self.theme_actions.items():
+            action.triggered.connect(lambda _=False, s=scheme: self.set_theme(s))
 
     def retranslate(self) -> None:
         """(Re)apply every UI string; called on start and when the language changes."""
@@ -138,6 +143,9 @@ class MainWindow(QMainWindow):
         for name, text in labels.items():
             self.actions_[name].setText(text)
         self.language_menu.setTitle(tr("&Language"))
+        self.theme_menu.setTitle(tr("&Theme"))
+        for scheme, text in (("system", tr("Follow the system")), ("light", tr("Light")), ("dark", tr("Dark"))):
+            self.theme_actions[scheme].setText(text)
         self.toolbar.setWindowTitle(tr("Toolbar"))
         self.search.setPlaceholderText(tr("Search cards (Ctrl+F)"))
         self.card_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.card_model.columnCount() - 1)
@@ -363,6 +371,12 @@ class MainWindow(QMainWindow):
         install_language(code)
         self.collection.set_setting("language", code)
         self.retranslate()  # LanguageChange events arrive later; the menu should change at once
+
+    def set_theme(self, scheme: str) -> None:
+        """Light, dark, or follow the system; remembered in the collection."""
+        apply_theme(QApplication.instance(), scheme)
+        self.collection.set_setting("theme", scheme)
+        self.reader.refresh()
 
     def _update_status(self) -> None:
         self.status_label.setText(tr("%1 cards").replace("%1", str(len(self.card_model.ids))))

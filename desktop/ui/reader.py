@@ -5,7 +5,7 @@ import html
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop.core.document import Document, Section
 from desktop.ui.i18n import tr
@@ -43,6 +43,10 @@ class ReaderView(QTextBrowser):
         if sentence_start is not None:
             self.scrollToAnchor(f"s{sentence_start}")
 
+    def refresh(self) -> None:
+        """Render again, e.g. after the palette changed (the highlight colours depend on it)."""
+        self._render()
+
     def shows(self, offset: int) -> bool:
         if self.document_ is None:
             return False
@@ -58,7 +62,7 @@ class ReaderView(QTextBrowser):
             hint = tr("Import a talk or article to begin (File ▸ Import…).")
             self.setHtml(f"<p>{html.escape(hint)}</p>")
             return
-        dark = 1 if is_dark(self.palette()) else 0
+        dark = 1 if is_dark(QApplication.palette()) else 0  # the app palette: widgets learn of a change later
         title = f"<h1>{html.escape(self.document_.title)}</h1>" if self.section is None else ""
         self.setHtml(title + "".join(self._section_html(s, dark) for s in self._sections()))
 
@@ -84,7 +88,7 @@ class ReaderView(QTextBrowser):
             tint = CARD_TINT[dark]
         else:
             return f"<a name='s{start}'></a>{escaped}{self._gap}"
-        color = self.palette().color(QPalette.ColorRole.Text).name()
+        color = QApplication.palette().color(QPalette.ColorRole.Text).name()
         return (f"<a name='s{start}' href='sentence:{start}' style='color:{color}; text-decoration:none; "
                 f"background-color:{tint}'>{escaped}</a>{self._gap}")
 

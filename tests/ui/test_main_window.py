@@ -167,3 +167,20 @@ def test_reopens_the_last_section(main_window, tmp_path, qtbot):
     qtbot.addWidget(again)
     assert again.outline.currentIndex().data(SECTION_ID_ROLE) == target
     again.close()
+
+
+def test_dark_theme_applies_and_is_remembered(main_window, tmp_path, qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    main_window.select_section(section_id(main_window, "1.2"))
+    main_window.set_theme("dark")
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert "#5b4a12" in main_window.reader.toHtml().lower()  # the dark tint of sentences with cards
+    main_window.close()
+    again = build_main_window(tmp_path)
+    qtbot.addWidget(again)
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 128
+    again.set_theme("light")
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() > 128
+    again.close()
