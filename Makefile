@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed
 SEED := resources/talks/000_dce75566e3c95038.txt
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test bench deck package translations clean
+.PHONY: run test bench deck package translations desktop-libs clean
+
+# Qt's X11 plugin needs a few system libraries that minimal Linux installs lack (desktops have them).
+XCB_PLUGIN = $(VENV)/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so
+XCB_LIBS := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +23,15 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 translations: $(TRANSLATIONS)
 
-run: $(STAMP) translations
+desktop-libs: $(STAMP)
+	@if ldd $(XCB_PLUGIN) 2>/dev/null | grep -q "not found"; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing the X11 libraries Qt needs: $(XCB_LIBS)"; \
+	    apt-get install -y -qq $(XCB_LIBS) >/dev/null || { apt-get update -qq && apt-get install -y -qq $(XCB_LIBS) >/dev/null; }; \
+	  else echo "Qt's X11 plugin misses system libraries; install: $(XCB_LIBS)"; fi; \
+	fi
+
+run: $(STAMP) translations desktop-libs
 	$(BIN)/talkcards
 
 test: $(STAMP) translations

@@ -385,8 +385,12 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         saved = self.collection.setting("window_geometry")
-        if saved:
-            self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+        if saved and self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+            return
+        # first run: a comfortable size for three panes, never larger than the screen
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
+        self.move(screen.center() - self.rect().center())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """The window owns the collection: remember the geometry, then close the file cleanly."""

@@ -63,11 +63,11 @@ class ReaderView(QTextBrowser):
             self.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         dark = 1 if is_dark(QApplication.palette()) else 0  # the app palette: widgets learn of a change later
-        title = f"<h1>{html.escape(self.document_.title)}</h1>" if self.section is None else ""
+        title = f"<h2>{html.escape(self.document_.title)}</h2>" if self.section is None else ""
         self.setHtml(title + "".join(self._section_html(s, dark) for s in self._sections()))
 
     def _section_html(self, section: Section, dark: int) -> str:
-        level = min(section.level + 1, 6)
+        level = 3 if section.level == 1 else 4  # h2 is the document title; smaller ones read as body text
         heading = self._sentence_html(section.label, section.start, dark).strip()  # outline cards point here
         out = [f"<h{level}>{heading}</h{level}>"]
         text = self.document_.text
