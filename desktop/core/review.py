@@ -15,10 +15,10 @@ from datetime import datetime, timedelta, tzinfo
 
 import fsrs
 
-from desktop.core.card import CLOZE
+from desktop.core.card import CLOZE, fsrs_card_id
 from desktop.core.collection import Collection, utc_now
-from desktop.core.schedule import (DUE, LATER, LEARNING, NEW, QueueCounts, ReviewOutcome, Settings, Study,
-                                   format_interval, queue_of, utc)
+from desktop.core.schedule import (DUE, LATER, LEARNING, NEW, FitResult, QueueCounts, ReviewOutcome, Settings,
+                                   Study, fit_parameters, format_interval, queue_of, utc)
 
 Clock = Callable[[], datetime]
 STUDY_SETTING = "study"  # collection.setting key: {"desired_retention", "new_per_day", "maximum_interval", "parameters"}
@@ -59,6 +59,32 @@ def load_study(collection: Collection) -> Study:
         return Study(settings, parameters)
     except (TypeError, ValueError):
         return Study(settings)
+
+
+def save_settings(collection: Collection, settings: Settings) -> None:
+    """Store the user's study options, keeping any fitted parameters."""
+    stored = dict(collection.setting(STUDY_SETTING) or {})
+    stored.update(desired_retention=settings.desired_retention, new_per_day=settings.new_per_day,
+                  maximum_interval=settings.maximum_interval)
+    collection.set_setting(STUDY_SETTING, stored)
+
+
+def optimize(collection: Collection) -> FitResult:
+    """Fit FSRS weights to the user's own reviews and keep them when the fit worked.
+
+    Args:
+        collection: the reviews to learn from, and where the weights are stored.
+    Returns:
+        The fit's result; its note says what happened in one sentence.
+    """
+    logs = [{"card_id": fsrs_card_id(r["card_id"]), "rating": r["rating"], "review_datetime": r["reviewed_at"],
+             "review_duration": r["duration_ms"]} for r in collection.reviews()]
+    result = fit_parameters(logs)
+    if result.optimized:
+        stored = dict(collection.setting(STUDY_SETTING) or {})
+        stored["parameters"] = list(result.parameters)
+        collection.set_setting(STUDY_SETTING, stored)
+    return result
 
 
 # ----- recording --------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
             ("study", "review_section", "Ctrl+Shift+R", lambda: self.open_review(self.current_section_id())),
             ("study", "quiz", "Ctrl+Q", self.open_quiz),
             ("study", "stats", "Ctrl+Shift+S", self.open_stats),
+            ("study", "study_options", "", self.open_study_options),
         ]
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "study", "view")}
         for menu, name, shortcut, slot in spec:
@@ -139,7 +140,8 @@ class MainWindow(QMainWindow):
         labels = {"import": tr("&Import…"), "export": tr("&Export…"), "quit": tr("&Quit"),
                   "find": tr("&Find cards"), "edit_card": tr("Edit &card…"), "suspend": tr("&Suspend / unsuspend"),
                   "delete": tr("&Delete cards"), "undo_delete": tr("&Undo delete"), "review": tr("&Review due cards"),
-                  "review_section": tr("Study this &section"), "quiz": tr("&Quiz…"), "stats": tr("S&tatistics")}
+                  "review_section": tr("Study this &section"), "quiz": tr("&Quiz…"), "stats": tr("S&tatistics"),
+                  "study_options": tr("Study &options…")}
         for name, text in labels.items():
             self.actions_[name].setText(text)
         self.language_menu.setTitle(tr("&Language"))
@@ -352,6 +354,13 @@ class MainWindow(QMainWindow):
         from desktop.ui.stats import StatsDialog
 
         dialog = StatsDialog(self.collection, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_study_options(self) -> None:
+        from desktop.ui.study_settings import StudySettingsDialog
+
+        dialog = StudySettingsDialog(self.collection, self)
         dialog.exec()
         dialog.deleteLater()
 
