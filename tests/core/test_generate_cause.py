@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.card import CLOZE
-from desktop.core.generate import cause
+from desktop.core.generate import cause, cause_en
 from desktop.core.generate.base import Context
 from desktop.core.importing import import_text
 
@@ -98,4 +98,15 @@ def test_long_english_reason_becomes_a_cloze():
     ("Sleep spindles predict recall", ""),  # no safe verb: no question
 ])
 def test_why_question(statement, question):
-    assert cause.why_question(statement) == question
+    assert cause_en.why_question(statement) == question
+
+
+@pytest.mark.parametrize("sentence", [
+    "19世纪中期，泥沙淤积、战乱和铁路的兴起使运河逐渐衰落。",
+    "19世纪中期，泥沙的大量淤积、持续不断的战乱和铁路的兴起使运河逐渐衰落。",
+])
+def test_a_list_of_causes_is_never_one_answer(sentence):
+    # the enumeration family asks for each item; one card whose answer is the whole set is no fact
+    document = import_text(f"运河\n\n1. 衰落\n\n{sentence}\n")
+    section = document.sections[0]
+    assert cause.candidates(Context(document, section, section.sentences[0], 0)) == []

@@ -24,7 +24,7 @@ EN_DOC = """Notes on Memory
 
 1. Habits
 
-Smith argues that the essence of good writing is clarity of thought. Professor Jane Smith studies memory. She recommends that students review notes before sleeping. According to Smith, a short walk after lunch restores attention.
+Smith argues that the essence of good writing is clarity of thought. Professor Jane Smith studies memory. She recommends that students review notes before sleeping. According to Smith, a short walk after lunch restores attention. Smith expects that a full course will need at least five weeks to show results.
 """
 
 
@@ -105,3 +105,8 @@ def test_claim_after_the_quote_and_group_speakers():
     # "they" is a group: no single person may be named; a short vague claim makes no card
     assert cards["They said the plan would work well in the long run for everyone."] == []
     assert cards["Experts say there is no consensus yet."] == []
+
+
+def test_a_claim_whose_number_the_quantity_family_asks_makes_no_cloze():
+    # "at least five weeks" has its own card; deleting "full course" would test a filler
+    assert _cards(EN_DOC)["Smith expects that a full course will need at least five weeks to show results."] == []

@@ -7,7 +7,7 @@ import pytest
 
 from desktop.core.card import BASIC, CLOZE
 from desktop.core.document import Document
-from desktop.core.generate import enumeration
+from desktop.core.generate import enumeration, lists
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
@@ -126,10 +126,12 @@ def test_no_card_answers_with_the_whole_set(zh: Document) -> None:
     ("They faced harsh conditions, including avalanches, heat, and explosions.",
      ["avalanches", "heat", "explosions"]),
     ("The lecture summarised two decades of research and offered practical advice.", None),
+    # a deletion never holds an article or a determiner
+    ("This report looks at the technology, its costs, and the debate around it.", ["technology", "costs", "debate"]),
 ])
 def test_item_boundaries(sentence: str, items: list[str] | None) -> None:
     language = "en" if sentence.isascii() else "zh"
-    found = [enumeration.item_texts(sentence, listing) for listing in enumeration.find_lists(sentence, language)]
+    found = [lists.item_texts(sentence, listing) for listing in lists.find_lists(sentence, language)]
     assert found == ([items] if items else [])
 
 

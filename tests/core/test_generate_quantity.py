@@ -7,7 +7,7 @@ import pytest
 
 from desktop.core.card import BASIC, CLOZE
 from desktop.core.document import Document
-from desktop.core.generate import quantity
+from desktop.core.generate import numbers, quantity
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
@@ -119,10 +119,10 @@ def test_a_number_that_only_dates_a_clause_becomes_a_cloze(zh: Document) -> None
 
 
 def test_find_quantities_normalises_answers() -> None:
-    found = quantity.find_quantities("模型大小在100B到500B之间，超过500B的模型很少，约占3%。", "zh")
+    found = numbers.find_quantities("模型大小在100B到500B之间，超过500B的模型很少，约占3%。", "zh")
     assert [(q.text, q.answer, q.kind) for q in found] == [
         ("100B到500B", "100B–500B", "amount"), ("超过500B", "超过500B", "amount"), ("3%", "约3%", "percent")]
-    english = quantity.find_quantities("It took at least five years and cost $2 billion, over 40% more.", "en")
+    english = numbers.find_quantities("It took at least five years and cost $2 billion, over 40% more.", "en")
     assert [q.answer for q in english] == ["at least five years", "$2 billion", "over 40%"]
 
 
@@ -159,3 +159,20 @@ def test_whole_documents_give_well_formed_cards(name: str) -> None:
             assert len(card.back) <= 40
         else:
             assert card.front.count("{{c1::") == 1
+
+
+def test_the_same_document_gives_the_same_cards_in_the_same_order() -> None:
+    first = generate(import_file(DATA / "quantity_sodium_cells_en.txt"))
+    again = generate(import_file(DATA / "quantity_sodium_cells_en.txt"))
+    assert [(c.id, c.front) for c in first] == [(c.id, c.front) for c in again]
+
+
+def test_a_number_stated_again_in_a_later_section_is_asked_once() -> None:
+    text = "报告\n\n1. 甲\n\n宁川公司去年融资20亿美元。\n\n2. 乙\n\n宁川公司去年融资20亿美元。\n"
+    cards = [c for c in generate(import_text(text)) if c.rule == quantity.RULE]
+    assert len(cards) == 1
+
+
+@pytest.mark.parametrize("sentence", ["语音识别已经走进了千家万户。", "一座千万人口的城市很拥挤。", "中国有上百种方言。"])
+def test_a_numeral_inside_a_word_or_a_rough_count_is_no_quantity(sentence: str) -> None:
+    assert numbers.find_quantities(sentence, "zh") == ()

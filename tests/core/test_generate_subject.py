@@ -5,8 +5,10 @@ import pytest
 
 from desktop.core.document import Document
 from desktop.core.generate.base import Context
-from desktop.core.generate.subject import (clause_subject, dangling, english_subject, resolve, resolve_mapped,
-                                           sentence_subject, subject_hint, topic_of)
+from desktop.core.generate.english import english_subject
+from desktop.core.generate.people import preceding_texts
+from desktop.core.generate.subject import (clause_subject, dangling, resolve, resolve_mapped, sentence_subject,
+                                           subject_hint, topic_of, topic_prefix)
 from desktop.core.importing import import_text
 
 ZH_DOC = """电池简史
@@ -148,3 +150,51 @@ def test_english_subject() -> None:
     assert english_subject("It failed.") == ""
     assert dangling("These cells last longer.", "en")
     assert not dangling("The solid-state cells last longer.", "en")
+
+
+UNSURE_DOC = """Notes on Heat and Light
+
+1. Introduction
+
+City governments across Europe are replacing gas boilers. This report looks at the costs.
+
+2. Machine Learning
+
+Machine Learning helps doctors read scans faster. She said the results were promising.
+
+3. Open problems
+
+Critics point to cost and bias as weak spots. These problems matter less for labs than for hospitals.
+"""
+
+
+@pytest.mark.parametrize("needle", ["This report", "She said", "These problems"])
+def test_english_reference_stays_when_only_a_guess_would_fill_it(needle: str) -> None:
+    # a plural subject behind a preposition owns nothing; a heading is a topic, not a person;
+    # a section title names a topic, not what "these problems" are
+    ctx = context(import_text(UNSURE_DOC), needle)
+    assert resolve(ctx.text, ctx) == ctx.text
+    assert dangling(ctx.text, "en")
+
+
+def test_an_unresolved_front_gets_the_section_title_in_front() -> None:
+    ctx = context(import_text(UNSURE_DOC), "These problems")
+    assert topic_prefix(ctx) == "[Open problems] "
+
+
+def test_english_subject_never_ends_in_a_function_word() -> None:
+    assert english_subject("Critics point to cost") == ""
+
+
+def test_preceding_texts_run_back_through_headings_to_the_document_title(zh: Document) -> None:
+    ctx = context(zh, "超过这一规模")
+    assert preceding_texts(ctx, 4) == ["该电池的容量达到500Wh。", "容量", "工厂引入了激光焊接技术，但这种技术成本很高。",
+                                       "他发明了一种新的电解质。"]
+    assert preceding_texts(ctx)[-1] == "电池简史"
+
+
+def test_resolution_is_computed_once_per_run(zh: Document) -> None:
+    ctx = context(zh, "这一规模")
+    first = resolve(ctx.text, ctx)
+    assert resolve(ctx.text, ctx) is first
+    assert any(isinstance(key, tuple) and key[0] == "resolve" for key in ctx.cache)

@@ -4,7 +4,7 @@ The card asks for the key part of C, with the speaker kept in the question becau
 opinion is only true as someone's: "李沐认为AI的本质是什么？" → "辅助人类完成任务". The key part is
 found by the identity and cause patterns (definition.py, cause.py) plus a few patterns typical of
 claims ("A对于B来说至关重要", "需要在X上取得进展", "X对Y提出了质疑"). When none fits, the card is a
-cloze over the claim's most informative term (keyterm.py).
+cloze over the claim's most informative term (terms.py).
 """
 from __future__ import annotations
 
@@ -12,29 +12,31 @@ import re
 from dataclasses import dataclass
 
 from desktop.core.card import CLOZE
-from desktop.core.document import Document
-from desktop.core.generate import cause, definition, keyterm, subject
+from desktop.core.generate import cause, definition, quantity
 from desktop.core.generate.base import Candidate, Context
-from desktop.core.generate.definition import (
-    WHO, Probe, answer_ok, clean_span, document_cache, finish_question, grounded, render, starts_with_pronoun,
-    too_long)
+from desktop.core.generate.clauses import (
+    EN_REPORTING, ZH_REPORTING, clean_span, starts_with_pronoun, too_long, zh_clauses)
+from desktop.core.generate.english import VERB_BASES
+from desktop.core.generate.index import cached, sentence_key
+from desktop.core.generate.numbers import find_quantities
+from desktop.core.generate.people import person_before
+from desktop.core.generate.questions import WHO, Probe, answer_ok, cloze, finish_question, grounded, render
+from desktop.core.generate.subject import resolve
+from desktop.core.generate.terms import best_term
 from desktop.core.text import tagged_words
 
 RULE = "claim"
 FALLBACK_SCORE = 0.5
 
-_ZH_VERBS = ("指出", "认为", "强调", "预测", "建议", "表示", "提出", "预计", "分享", "相信", "坦言", "称", "说",
-             "表明", "提醒", "警告", "主张", "觉得", "写道", "透露", "呼吁", "解释", "补充", "估计", "判断",
-             "坚信", "提到", "发现", "断言", "承认", "质疑")
 # verbs whose object is usually a thing ("分享了一些心得"); they frame a claim only before ，or ：
-_ZH_OBJECT_VERBS = ("提出", "分享", "表示", "提到", "发现", "透露", "补充", "解释", "质疑", "承认")
+_ZH_OBJECT_VERBS = ("提出", "分享", "表示", "提到", "发现", "透露", "补充", "解释", "质疑", "承认", "介绍", "回忆",
+                    "宣布")
 # what may stand between a speaker and the verb: "李沐在演讲中指出", "他还强调"
 _ZH_SPEAKER_TAIL = re.compile(r"(?:在[^,，。]{1,12}?(?:中|上|里|时|前|后)|曾经|曾|也|还|又|进一步|同时|再次|明确|"
                               r"特别|更|则|一直|随后|最后|首先|此前|坚定地|公开|多次|反复|据此|对此)$")
 _ZH_SPEAKER_HEAD = re.compile(r"^(?:并|而|且|还|也|又|同时|随后|最后|此外|另外)")
 _ZH_VAGUE = re.compile(r"^(?:了)?(?:他|她|自己)?(?:的)?(?:一些|这些|很多|许多|不少|自己的)?(?:[^,，]{0,8}的)?"
                        r"(?:心得|经验|看法|观点|见解|想法|体会|感受|故事|思考|建议)$")
-_ZH_NUMBER = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+(?:年|个|种|类|倍|成|项|次|天|月|周|小时|分钟|岁|家|名|位|%)")
 _ZH_IMPORTANT = re.compile(r"^(?P<a>[^,，]{2,20}?)(?:对于|对)(?P<b>[^,，]{1,16}?)(?:来说|而言)?(?:都|也|尤其|更是|而言)?"
                            r"(?P<adj>至关重要|非常重要|十分重要|很重要|最重要|尤为重要|不可或缺|必不可少|意义重大)")
 _ZH_NEED_IN = re.compile(r"^(?P<a>[^,，]{2,16}?)(?P<need>需要|必须|应该|应当|要)在(?P<x>[^,，]{2,16}?)(?:上|方面|领域)"
@@ -42,12 +44,10 @@ _ZH_NEED_IN = re.compile(r"^(?P<a>[^,，]{2,16}?)(?P<need>需要|必须|应该|�
 _ZH_SPEAKER_FLAGS = ("nr", "nrfg", "nrt", "n", "nt", "nz", "eng", "ns", "j")  # a speaker ends with a noun
 _ZH_TARGET = re.compile(r"^(?P<who>.+?)对(?P<target>[^,，]{2,16})$")
 
-_EN_VERB = (r"said|says|argues|argued|believes|believed|predicts|predicted|warns|warned|notes|noted|suggests|"
-            r"suggested|claims|claimed|recommends|recommended|thinks|thought|stresses|stressed|emphasizes|"
-            r"emphasized|emphasises|emphasised|points out|pointed out|explains|explained|insists|insisted|contends|"
-            r"contended|maintains|maintained|observes|observed|adds|added|estimates|estimated|expects|expected|"
-            r"proposes|proposed|writes|wrote|concludes|concluded|reckons|reckoned|cautions|cautioned|say|argue|"
-            r"believe|warn|predict|suggest|note|claim|think|expect|estimate|recommend|caution|insist|contend")
+# the base forms follow a plural speaker ("Experts say …"); longer forms first, so "says" wins over "say"
+_EN_VERB = "|".join(sorted({*EN_REPORTING, "say", "argue", "believe", "warn", "predict", "suggest", "note", "claim",
+                            "think", "expect", "estimate", "recommend", "caution", "insist", "contend"},
+                           key=lambda verb: (-len(verb), verb)))
 _EN_NAME = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}"
 _EN_FRONT = re.compile(rf"^(?P<lead>(?:[^,]+,\s+)?)(?P<who>{_EN_NAME}|[Hh]e|[Ss]he)\s+"
                        rf"(?:also\s+|further\s+|has\s+|have\s+|had\s+|once\s+)?(?P<verb>{_EN_VERB})(?:\s+that)?[,:]?\s+"
@@ -79,13 +79,18 @@ def find_claim(ctx: Context) -> Claim | None:
     Args:
         ctx: the sentence and its surroundings.
     Returns:
-        The claim with its speaker resolved to a name, or None.
+        The claim with its speaker resolved to a name, or None (computed once per sentence: the
+        key-term family asks too).
     """
+    return cached(ctx, ("claim", sentence_key(ctx)), lambda: _find_claim(ctx))
+
+
+def _find_claim(ctx: Context) -> Claim | None:
     found = _zh_claim(ctx.text, ctx) if ctx.language == "zh" else _en_claim(ctx.text, ctx)
     if found is None:
         return None
     speaker, (who_start, who_end), verb, (start, end), target = found
-    content = clean_span(subject.resolve(ctx.text[start:end], ctx))
+    content = clean_span(resolve(ctx.text[start:end], ctx))
     if len(content) < 2:
         return None
     named = ctx.text[:who_start] + speaker + ctx.text[who_end:]  # the pronoun speaker replaced by the name
@@ -112,7 +117,7 @@ def _zh_claim(text: str, ctx: Context) -> _Found | None:
         if start < 0:
             continue
         pos = start + len(word)
-        if word in _ZH_VERBS:
+        if word in ZH_REPORTING:
             found = _zh_claim_at(text, start, pos, ctx)
             if found:
                 return found
@@ -168,7 +173,7 @@ def _person(speaker: str, ctx: Context, before: str) -> str:
     if starts_with_pronoun(speaker, ctx.language):
         if speaker.lower() not in ("他", "她", "he", "she"):
             return ""  # "他们" / "they" are a group: naming one person would be wrong
-        return subject.person_before(ctx, before) if ctx.language == "zh" else _en_speaker_before(ctx)
+        return person_before(ctx, before)
     pairs = tagged_words(speaker)
     if ctx.language == "zh" and (not pairs or pairs[-1][1] not in _ZH_SPEAKER_FLAGS):
         return ""
@@ -192,43 +197,6 @@ def _en_claim(text: str, ctx: Context) -> _Found | None:
     # "C, Park said." keeps the claim where it stands; "Park said that C." has it at the end
     end = match.end("claim") if match.re is _EN_AFTER else _content_end(text)
     return name, match.span(who_group), verb, (match.start("claim"), end), ""
-
-
-def _en_speaker_before(ctx: Context) -> str:
-    """The last named speaker before the sentence (for "She argues…"), nearest first."""
-    for text in _texts_before(ctx, 60):
-        names = [m.group("who") for m in (_EN_FRONT.match(text), _EN_ACCORDING.match(text)) if m]
-        names = [n for n in names if not _EN_PRONOUN_WHO.match(n) and not _EN_NOT_SPEAKER.match(n)]
-        names += [m.group(1) for m in _EN_INTRODUCED.finditer(text)]
-        if names:
-            return names[-1]
-    return ""
-
-
-_EN_PRONOUN_WHO = re.compile(r"^(?:he|she|they)$", re.I)
-# "neuroscientist Maria Alvarez gave…": a capitalised name after a lower-case role word
-_EN_INTRODUCED = re.compile(r"(?:(?<=[a-z] )|\b(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)"
-                            r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
-
-
-def _texts_before(ctx: Context, limit: int) -> list[str]:
-    """Up to `limit` sentences before the context sentence, nearest first, across sections."""
-    order, positions = _reading_order(ctx.document)
-    here = positions.get((ctx.section.id, ctx.index), 0)
-    return [sentence.text for sentence in reversed(order[max(0, here - limit):here])]
-
-
-def _reading_order(document: Document) -> tuple[list, dict]:
-    """The document's sentences in reading order and each one's position (once per document)."""
-    cache = document_cache(document, "claim")
-    if "order" not in cache:
-        order, positions = [], {}
-        for section in document.walk():
-            for index, sentence in enumerate(section.sentences):
-                positions[(section.id, index)] = len(order)
-                order.append(sentence)
-        cache["order"] = (order, positions)
-    return cache["order"]
 
 
 def _who(claim: Claim, language: str) -> str:
@@ -264,7 +232,7 @@ def _zh_important(content: str) -> list[Probe]:
 
 
 def _zh_need_in(content: str) -> list[Probe]:
-    for clause in definition.zh_clauses(content):
+    for clause in zh_clauses(content):
         match = _ZH_NEED_IN.match(clause)
         if match and not starts_with_pronoun(match.group("a"), "zh"):
             question = f"{WHO}{match.group('a')}{match.group('need')}在哪些方面{match.group('v')}{match.group('rest')}"
@@ -284,21 +252,17 @@ def _fallback(claim: Claim, ctx: Context) -> list[Candidate]:
     """A cloze over the claim's most informative term (or an advice's action), with the speaker named."""
     if ctx.language == "zh" and (_ZH_VAGUE.match(claim.content) or len(claim.content) < 10):
         return []  # nothing or too little to recall
-    numeric = _ZH_NUMBER.search(claim.content) if ctx.language == "zh" else re.search(r"\d", claim.content)
-    if numeric and keyterm.covered(ctx, ("quantity",)):
+    if find_quantities(claim.content, ctx.language) and quantity.candidates(ctx):
         return []  # the quantity family asks about the number already
     span = _advised_action(claim) if ctx.language != "zh" else None
     if span is None and ctx.language != "zh" and len(claim.content.split()) < 6:
         return []  # "there is no consensus yet": too little to recall
     # a Chinese claim has substance by nature: a less rare term is still worth asking
     content_span = (claim.content_start, claim.content_start + len(claim.content))
-    span = span or keyterm.best_term(claim.text, ctx, content_span,
-                                     leniency=0.8 if ctx.language == "zh" else 1.0)
+    span = span or best_term(claim.text, ctx, content_span, leniency=0.8 if ctx.language == "zh" else 1.0)
     if span is None:
         return []
-    start, end = span
-    front = f"{claim.text[:start]}{{{{c1::{claim.text[start:end]}}}}}{claim.text[end:]}"
-    return [Candidate(CLOZE, front, "", claim.text[start:end], RULE, FALLBACK_SCORE)]
+    return [Candidate(CLOZE, cloze(claim.text, *span), "", claim.text[span[0]:span[1]], RULE, FALLBACK_SCORE)]
 
 
 _EN_ADVICE = re.compile(r"^(?:recommends?|recommended|suggests?|suggested|advises?|advised|urges?|urged|proposes?|"
@@ -313,7 +277,7 @@ def _advised_action(claim: Claim) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", claim.content))
     for index, word in enumerate(words[1:5], start=1):
         low = word.group(0).lower()
-        if _EN_MODAL.match(low) or low in keyterm.EN_VERB_BASES:
+        if _EN_MODAL.match(low) or low in VERB_BASES:
             start = claim.content_start + word.start()
             if _EN_MODAL.match(low) and index + 1 < len(words):
                 start = claim.content_start + words[index + 1].start()

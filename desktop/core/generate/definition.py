@@ -1,284 +1,21 @@
 """Definition and identity cards: "X是Y", "X指的是Y", "所谓X，就是Y", "X is a Y", "X refers to Y", "X, a Y, …".
 
-The first half of this module is a small clause toolkit that the claim, cause and keyterm
-families share (they import it from here so that every family splits, cleans and phrases
-clauses the same way). A `Probe` is a question about one clause that does not know yet who
-said it: its template holds "{who}" where the claim family puts "李沐认为" / "According to X, ".
+Each pattern yields a `Probe` (questions.py) without a speaker, so that the claim family can reuse
+the same patterns for "李沐认为X是Y" with the speaker put in.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-from desktop.core.card import CLOZE
-from desktop.core.document import Document
-from desktop.core.generate import subject
 from desktop.core.generate.base import Candidate, Context
-from desktop.core.text import has_cjk, tagged_words
+from desktop.core.generate.clauses import (
+    clean_span, is_setting, last_flag, starts_with_pronoun, strip_connectives, too_long,
+    whole_word, zh_clauses)
+from desktop.core.generate.english import lower_first, name_like
+from desktop.core.generate.questions import MAX_ANSWER, WHO, Probe, answer_ok, grounded, render
+from desktop.core.generate.subject import clause_subject, resolved, topic_prefix
 
 RULE = "definition"
-WHO = "{who}"
-MAX_ANSWER = 40
-
-# ---------------------------------------------------------------- shared clause toolkit
-
-_ZH_CLAUSE = re.compile(r"[,，;；]")
-_TRAILING = "。．.!！?？,，;；:：、…\"'“”‘’「」『』() （）\t\n"
-# discourse connectives carry no content; a card reads better without them
-_ZH_CONNECTIVE = re.compile(
-    r"^(?:然而|但是|不过|但|而且|并且|此外|另外|同时|事实上|实际上|其实|总之|总的来说|可见|显然|"
-    r"换言之|也就是说|另一方面|一方面|首先|其次|再次|最后|例如|比如|因此|所以|于是)[,，:：]?\s*")
-_EN_CONNECTIVE = re.compile(
-    r"^(?:However|Moreover|Furthermore|In addition|Also|Indeed|In fact|Still|Yet|Thus|Therefore|"
-    r"Finally|First|Second|Third|Then|Meanwhile|Instead|Overall|In short|Of course|So|And|But)\s*,?\s+", re.I)
-ZH_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|这些|那些|这类|那类|这种|那种|这个|那个|这样|这一|"
-                        r"这|那|此|该|其|本文|本书|我们|我|你)")
-EN_PRONOUN = re.compile(r"^(?:he|she|it|they|this|that|these|those|there|we|i|you|which|who)\b", re.I)
-# adverbial clauses that set the scene; kept in front of a question so it stays true
-_ZH_SETTING = re.compile(r"^(?:随着|在|对于|对|当|自从|为了|如今|当前|目前|近年来|未来|过去|现在|今天|"
-                         r"[^,，]{0,6}(?:年|时|时候|期间|以来|阶段)$)")
-
-
-@dataclass(frozen=True)
-class Probe:
-    """A question about one clause before its speaker is known.
-
-    `template` holds WHO where an attribution goes; for a cloze it is the cloze text.
-    """
-
-    template: str
-    answer: str
-    score: float = 1.0
-    cloze: bool = False
-    needs_topic: bool = False  # the question is vague alone ("什么依然是主要障碍之一？")
-
-
-def too_long(text: str, language: str) -> bool:
-    """A run-on "sentence" (a list, a page without punctuation): no card would be one fact, and the
-    patterns would spend quadratic time on it."""
-    return len(text) > 300 if language == "zh" else len(text) > 600
-
-
-def finish_question(text: str, language: str) -> str:
-    """Trim trailing punctuation and end with the language's question mark.
-
-    Args:
-        text: a question body.
-        language: "zh" or "en".
-    Returns:
-        The question, ending with ？ (Chinese) or ? (English).
-    """
-    body = text.strip().rstrip(_TRAILING).strip()
-    if language == "zh":
-        return body + "？"
-    return body[:1].upper() + body[1:] + "?"
-
-
-def clean_span(text: str) -> str:
-    """An answer or term without surrounding punctuation, quotes or white space."""
-    return text.strip().strip(_TRAILING).strip()
-
-
-def strip_connectives(text: str, language: str) -> str:
-    """The clause without leading discourse words ("然而，", "However,")."""
-    pattern = _ZH_CONNECTIVE if language == "zh" else _EN_CONNECTIVE
-    previous = None
-    while previous != text:
-        previous, text = text, pattern.sub("", text.strip(), count=1)
-    return text
-
-
-def zh_clauses(text: str) -> list[str]:
-    """Comma-separated clauses of a Chinese sentence, connectives removed, empty ones dropped."""
-    parts = [strip_connectives(clean_span(p), "zh") for p in _ZH_CLAUSE.split(text.strip().rstrip("。！？!?"))]
-    return [p for p in parts if p]
-
-
-def is_setting(clause: str) -> bool:
-    """True for a scene-setting clause ("随着模型规模的增长", "当前") that a question should keep."""
-    return bool(_ZH_SETTING.match(clause)) and not re.search(r"(?:是|成为|认为|指出)", clause)
-
-
-def starts_with_pronoun(text: str, language: str) -> bool:
-    """True when the text opens with a pronoun or demonstrative that needs its antecedent."""
-    return bool((ZH_PRONOUN if language == "zh" else EN_PRONOUN).match(text.strip()))
-
-
-@lru_cache(maxsize=32768)
-def _word_starts(text: str) -> dict[int, str]:
-    """jieba's words of `text` keyed by where they start."""
-    spans, pos = {}, 0
-    for word, _flag in tagged_words(text):
-        found = text.find(word, pos)
-        if found < 0:
-            continue
-        spans[found] = word
-        pos = found + len(word)
-    return spans
-
-
-# words that merely begin with a linking verb ("是否", "即使") and are not one
-_NOT_LINKING = {"是否", "是非", "是的", "是不是", "即使", "即便", "即将", "即可", "即时", "即刻", "成为止"}
-
-
-def whole_word(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] reads as a word of its own: it starts a jieba word, and ends one
-    or ends with a character that jieba glued to a following preposition ("是从", "是在").
-
-    Args:
-        text: the clause.
-        start, end: the span of a verb in it.
-    Returns:
-        Whether the span may be read as that verb.
-    """
-    spans = _word_starts(text)
-    first = spans.get(start)
-    if first is None or first in _NOT_LINKING or len(first) > end - start and not _glued(first, end - start):
-        return False
-    if any(s + len(w) == end for s, w in spans.items()):
-        return True
-    last = spans.get(end - 1)
-    return last is not None and last not in _NOT_LINKING
-
-
-def _glued(word: str, length: int) -> bool:
-    """"是从" = "是" + "从": a verb followed by a one-character preposition."""
-    return len(word) == length + 1 and word[-1] in "从在由把对于为向以给跟与和"
-
-
-def last_flag(text: str) -> str:
-    """jieba's part of speech of the last word of `text` ("" for empty text)."""
-    pairs = tagged_words(text)
-    return pairs[-1][1] if pairs else ""
-
-
-def lead_noun_phrase(text: str) -> str:
-    """The noun phrase a Chinese clause opens with ("多模态模型将…" → "多模态模型"), or ""."""
-    phrase, pairs = "", tagged_words(text)
-    for index, (word, flag) in enumerate(pairs):
-        modifier = flag in ("a", "m", "b") and len(word) == 1 and index + 1 < len(pairs) \
-            and pairs[index + 1][1].startswith("n")
-        if flag.startswith("n") or flag in ("eng", "vn", "j") or modifier:
-            phrase += word
-            continue
-        break
-    return phrase if len(phrase) >= 2 and text.startswith(phrase) else ""
-
-
-def document_cache(document: Document, name: str) -> dict:
-    """A dictionary that lives exactly as long as `document`, for work done once per document.
-
-    It hangs on the document object itself (not in a module-level table keyed by id(), which a new
-    document could reuse), so an edited and re-imported document never sees stale results.
-
-    Args:
-        document: the document being generated.
-        name: which cache ("resolved", "keyterm", …).
-    Returns:
-        The cache, empty the first time.
-    """
-    caches = vars(document).setdefault("_generate_caches", {})
-    return caches.setdefault(name, {})
-
-
-def resolved(ctx: Context) -> str:
-    """The context sentence with references resolved, computed once per sentence for all families."""
-    cache = document_cache(ctx.document, "resolved")
-    key = (ctx.sentence.start, ctx.text)
-    if key not in cache:
-        cache[key] = subject.resolve(ctx.text, ctx)
-    return cache[key]
-
-
-def standalone(text: str, ctx: Context) -> str:
-    """The text with references resolved; still-dangling ones get the section topic in front.
-
-    Args:
-        text: a sentence or clause of `ctx`.
-        ctx: its context.
-    Returns:
-        Text that names its subject, e.g. "【文科白领】这类应用主要涉及…".
-    """
-    text = resolved(ctx) if text == ctx.text else subject.resolve(text, ctx)
-    if starts_with_pronoun(strip_connectives(text, ctx.language), ctx.language):
-        return topic_prefix(ctx) + text
-    return text
-
-
-def topic_prefix(ctx: Context) -> str:
-    """A bracketed topic label for fronts that would otherwise be ambiguous."""
-    hint = subject.subject_hint(ctx).strip()
-    if not hint:
-        return ""
-    return f"【{hint}】" if ctx.language == "zh" else f"[{hint}] "
-
-
-def render(probe: Probe, who: str, ctx: Context, rule: str, prefix: str = "") -> Candidate:
-    """Turn a probe into a candidate card.
-
-    Args:
-        probe: the clause question.
-        who: the attribution ("李沐认为", "According to Alvarez, ") or "".
-        ctx: the sentence's context (for its language).
-        rule: the rule family that owns the card.
-        prefix: text put before the question (a topic label), or "".
-    Returns:
-        A basic candidate, or a cloze candidate when the probe is a cloze.
-    """
-    if probe.cloze:
-        return Candidate(CLOZE, prefix + probe.template, "", probe.answer, rule, probe.score)
-    if who and ctx.language == "zh" and re.match(r"^[^，？]{1,24}，[^，]*什么", probe.template.split(WHO, 1)[-1]):
-        who += "，"  # "李沐指出，与预训练相比，什么…": the setting clause needs its own comma
-    question = probe.template.replace(WHO, who)
-    if ctx.language != "zh" and not who:
-        question = question[:1].upper() + question[1:]
-    return Candidate.basic(prefix + finish_question(question, ctx.language), probe.answer, rule, probe.score)
-
-
-def grounded(answer: str, sentence: str) -> bool:
-    """Whether an answer comes from the sentence itself, not mostly from a resolver's guess.
-
-    A resolved reference may sharpen an answer ("这些模型…" → "垂直模型…"), but an answer that is
-    mostly words the sentence never had ("These problems" → "The open problems") is a guess.
-
-    Args:
-        answer: the card's answer.
-        sentence: the source sentence as written.
-    Returns:
-        True when at least 60% of the answer (characters for Chinese, words for English) is in it.
-    """
-    if answer in sentence:
-        return True
-    if has_cjk(answer):
-        units = [ch for ch in answer if not ch.isspace()]
-        return sum(ch in sentence for ch in units) >= 0.6 * len(units)
-    words = re.findall(r"[A-Za-z0-9'\-]+", answer.lower())
-    present = set(re.findall(r"[A-Za-z0-9'\-]+", sentence.lower()))
-    return bool(words) and sum(w in present for w in words) >= 0.6 * len(words)
-
-
-_LIST_SPLIT = re.compile(r"、|和|与|及|以及|或|,\s*(?:and|or)?\s*|\s+(?:and|or)\s+")
-
-
-def is_set(answer: str) -> bool:
-    """"泥沙淤积、战乱和铁路的兴起": three or more short items are a set, one card per item instead."""
-    items = [item for item in _LIST_SPLIT.split(answer) if item.strip()]
-    limit = 6 if has_cjk(answer) else 24
-    return len(items) >= 3 and all(len(item.strip()) <= limit for item in items)
-
-
-def answer_ok(answer: str, question: str = "") -> bool:
-    """A usable basic answer: short, non-empty, not a bare pronoun and not given away by the question."""
-    answer = clean_span(answer)
-    if not answer or len(answer) > MAX_ANSWER or len(answer) < 2 and not has_cjk(answer):
-        return False
-    if re.fullmatch(r"(?:他|她|它|他们|她们|它们|这|那|这些|那些|it|they|this|that|these|those)", answer, re.I):
-        return False
-    if is_set(answer):
-        return False
-    return not question or re.sub(r"\s+", "", answer.lower()) not in re.sub(r"\s+", "", question.lower())
-
 
 # ---------------------------------------------------------------- identity clauses (Chinese)
 
@@ -461,7 +198,7 @@ def en_identity_probes(clause: str) -> list[Probe]:
         return []
     if len(y.split()) < 2 and not (verb in ("is", "are") and _EN_HEAD.match(x)):
         return []  # "The essence of leadership is listening" may answer in one word; others may not
-    x_low = x[:1].lower() + x[1:] if not _proper(x) else x
+    x_low = lower_first(x)
     if verb in ("remains", "remain", "has become", "have become", "became", "becomes", "become"):
         return _en_become(x, verb, y)
     if verb in ("refers to", "refer to", "means"):
@@ -494,7 +231,7 @@ def _en_is(x: str, x_low: str, verb: str, y: str) -> list[Probe]:
     if _EN_RANKING.match(y):
         return [Probe(f"{WHO}what {verb} {y}", x)]
     if len(y) <= MAX_ANSWER:
-        asker = "who" if _EN_ROLE.match(y) and _proper(x) else "what"
+        asker = "who" if _EN_ROLE.match(y) and name_like(x) else "what"
         return [Probe(f"{WHO}{asker} {verb} {x_low}", y)]
     return [Probe(f"{WHO}what {verb} {y} called", x, 0.9)]
 
@@ -511,13 +248,6 @@ def _third_person(verb: str) -> str:
     return {"remain": "remains", "become": "becomes", "have become": "has become"}.get(verb, verb)
 
 
-def _proper(phrase: str) -> bool:
-    """True for a name or acronym ("REM sleep", "Maria Alvarez") whose capital must stay."""
-    first = phrase.split()[0]
-    return bool(re.match(r"^[A-Z]{2,}|^[A-Z][a-z]+[A-Z]", first)) or \
-        (len(phrase.split()) > 1 and all(w[:1].isupper() for w in phrase.split()))
-
-
 def en_appositive(text: str) -> list[Probe]:
     """"The hippocampus, a small seahorse-shaped structure, replays…" → "What is the hippocampus?";
     "Sleep spindles, brief bursts of brain activity, predict…" → "What are sleep spindles?"."""
@@ -525,7 +255,7 @@ def en_appositive(text: str) -> list[Probe]:
     if not match or _EN_BAD_X.search(match.group("x")) or re.search(r"\b(?:and|or)\b", match.group("y")):
         return []
     x = match.group("x")
-    x_low = x if _proper(x) else x[:1].lower() + x[1:]
+    x_low = lower_first(x)
     verb = "is" if match.re is _EN_APPOSITIVE else "are"
     return [Probe(f"{WHO}what {verb} {x_low}", clean_span(match.group("y")), 0.9)]
 
@@ -551,7 +281,7 @@ def probes(text: str, language: str) -> list[Probe]:
 
 def _zh_clause_probes(text: str) -> list[Probe]:
     clauses = zh_clauses(text)
-    inherited = lead_noun_phrase(clauses[0]) if clauses else ""
+    inherited = clause_subject(clauses[0], "zh") if clauses else ""
     found: list[Probe] = []
     for index, clause in enumerate(clauses):
         setting = "，".join(c for c in clauses[:index] if is_setting(c))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from desktop.core.card import CLOZE
 from desktop.core.document import Document, Section, Sentence
 from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.questions import deletion
 from desktop.core.numerals import int_to_chinese
 
 RULE = "outline"
@@ -48,7 +49,7 @@ def _listable(parts: list[str]) -> bool:
 
 def _parts_card(label: str, parts: list[str], language: str, document: bool = False) -> Candidate:
     """One cloze note, one deletion per part (the scorer and Anki both read c1…cN)."""
-    deletions = [f"{{{{c{i}::{part}}}}}" for i, part in enumerate(parts, start=1)]
+    deletions = [deletion(part, i) for i, part in enumerate(parts, start=1)]
     if language == "zh":
         name = f"《{label}》" if document else f"「{label}」"
         front = f"{name}分为{_zh_count(len(parts))}部分：" + "、".join(deletions)

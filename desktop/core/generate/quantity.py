@@ -14,95 +14,18 @@ from dataclasses import dataclass, field
 from desktop.core.card import CLOZE
 from desktop.core.generate import subject
 from desktop.core.generate.base import Candidate, Context
-from desktop.core.generate.questions import (ZH_BELIEF, cloze, finish_question, is_meta, reporting_frame,
-                                              split_clauses, strip_connectives, token_spans)
-from desktop.core.numerals import parse_chinese
+from desktop.core.generate.clauses import (
+    TIME_WORDS, ZH_BELIEF, is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives, token_spans)
+from desktop.core.generate.english import base_form, is_plural, lower_first
+from desktop.core.generate.index import cached, outline, position, sentence_key
+from desktop.core.generate.numbers import EN_NOT_COUNTED, ZH_FAR_BOUND, Quantity, find_quantities, shifted
+from desktop.core.generate.questions import cloze, finish_question
 
 RULE = "quantity"
 MAX_FRONT = 64  # characters; a longer question is a paragraph to read, not a cue
-DASH = "–"
-
-# --- Chinese patterns ------------------------------------------------------------------------------
-_CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
-_AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUM = f"(?:{_AR_NUM}|{_CN_NUM})"
-_MAG = r"(?:[KMBT](?![A-Za-z])|[千万亿]+)"
-_TIME_UNITS = ("个多月", "个月", "年", "月", "周", "星期", "天", "日", "小时", "分钟", "秒", "秒钟")
-_ERAS = ("世纪", "年代")
-_CURRENCY = ("亿美元", "万美元", "美元", "欧元", "英镑", "日元", "港元", "韩元", "人民币", "亿元", "万元", "元")
-_MEASURES = ("个百分点", "人次", "个", "类", "种", "名", "位", "家", "项", "次", "代", "层", "款", "台", "块",
-             "张", "篇", "部", "条", "所", "座", "件", "只", "辆", "架", "艘", "岁", "届", "轮", "期", "份",
-             "套", "批", "本", "首", "场", "步", "级", "组", "人", "颗", "枚", "棵", "匹", "头", "间", "两")
-_PHYSICAL = ("公里", "千米", "厘米", "毫米", "纳米", "微米", "米", "公斤", "千克", "毫克", "克", "吨", "千瓦时",
-             "千瓦", "瓦", "伏", "毫安时", "赫兹", "帧", "摄氏度", "度", "平方米", "平方公里", "立方米", "升",
-             "毫升", "亩", "公顷", "字节", "倍")
-_LATIN_UNITS = (r"(?:%|％|GB|TB|MB|KB|PB|TWh|GWh|MWh|kWh|Wh/kg|Wh|kW|MW|GW|W|mAh|mV|V|GHz|MHz|Hz|nm|mm|cm|km|kg|"
-                r"ms|fps|TFLOPS|FLOPS|°C|℃)(?![A-Za-z])")
-# SI-style units written in Chinese with a prefix: 太瓦时, 兆瓦, 千焦, 纳秒, 毫升, 平方公里.
-_ZH_SI_UNIT = "(?:[千兆吉太拍毫微纳皮]?(?:瓦时|瓦|焦耳|焦|赫兹|字节|比特|伏|安时|安)|(?:平方|立方)?[千毫微纳厘分]?(?:米|克|升|秒))"
-_ZH_UNIT = "(?:" + _ZH_SI_UNIT + "|" + "|".join(
-    sorted({*_TIME_UNITS, *_ERAS, *_CURRENCY, *_MEASURES, *_PHYSICAL}, key=len, reverse=True)) + ")"
-_ZH_SIDE = f"{_NUM}{_MAG}?(?:多|余)?(?:\\s?{_LATIN_UNITS}|{_ZH_UNIT})?"
-_ZH_PRE = ("不少于", "不超过", "不低于", "不高于", "不到", "不足", "超过", "超出", "至少", "最少", "最多", "高达",
-           "多达", "大约", "约", "将近", "接近", "逾", "仅", "少于", "多于", "低于", "高于", "达到", "达")
-_ZH_POST = ("以上", "以下", "以内", "左右", "出头")
-_ZH_QUANTITY = re.compile(
-    f"(?<![A-Za-z0-9_.\\-/第])(?P<pre>{'|'.join(_ZH_PRE)})?"
-    f"(?P<a>{_ZH_SIDE})(?:\\s?(?P<sep>到|至|~|～|-|–|—)\\s?(?P<b>{_ZH_SIDE}))?(?P<post>{'|'.join(_ZH_POST)})?")
-# A bound adverb a verb away from its number: "至少需要五年" → "至少五年".
-_ZH_FAR_BOUND = re.compile(r"(至少|最少|最多|大约|大概|约|仅|只)((?:还|也|都|仍|再|将)?(?:需要|需|要|有|花费|花|用|耗时|持续|达到|达|是|为|占))$")
 # "每天约有5000万用户…", "全球共有…": a clause that states what exists needs no subject.
 _EXISTENTIAL = re.compile(r"^(?:每[\u4e00-\u9fff]|目前|现在|当前|如今|全球|全国|今天)?(?:约|共|大约|总共|已|仍)?有")
-_ZH_VERB_BEFORE = ("不会", "不", "没有", "没", "未", "将", "已经", "已", "能", "可", "会", "可以", "也")
-
-# --- English patterns ------------------------------------------------------------------------------
-_EN_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-             "fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of")
-_EN_NUM = f"(?:[$€£¥]\\s?)?(?:{_AR_NUM}|(?:{_EN_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-_EN_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[KMBT](?![A-Za-z]))"
-_EN_UNIT = (r"(?:\s?(?:%|percent\b|per cent\b|-fold\b|x\b|times\b)|\s(?:years?|months?|weeks?|days?|hours?|"
-            r"minutes?|seconds?|decades?|centuries)\b|\s?" + _LATIN_UNITS + ")")
-_EN_SIDE = f"{_EN_NUM}{_EN_SCALE}?{_EN_UNIT}?"
-_EN_PRE = ("more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
-           "over", "nearly", "almost", "about", "around", "approximately", "roughly", "under", "above",
-           "below", "just over", "just under")
-_EN_QUANTITY = re.compile(
-    rf"(?<![\w.\-/$€£¥])(?:(?P<pre>{'|'.join(_EN_PRE)})\s)?(?:(?P<between>between|from)\s)?"
-    rf"(?P<a>{_EN_SIDE})(?:\s?(?P<sep>and|to|–|-|—)\s?(?P<b>{_EN_SIDE}))?(?![\w])", re.I)
-_EN_NOT_COUNTED = {"of", "the", "and", "or", "but", "for", "to", "in", "on", "at", "by", "with", "from", "more",
-                   "less", "other", "others", "times", "another", "such", "than", "that", "which", "who"}
-_EN_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)s?$")
 _EN_COPULA = re.compile(r"^(?P<subj>.{3,60}?)\s(?P<cop>is|are|was|were)\s(?P<rest>.*)$")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """One number found in a text, with what a card needs to ask about it."""
-
-    start: int  # span in the text, bounds included
-    end: int
-    text: str  # as written: "10T到50T", "超过500B"
-    answer: str  # normalised: "10T–50T", "超过500B", "至少五年"
-    core: str  # without the bound: "500B"
-    kind: str  # year, date, duration, percent, multiple, money, count, amount
-    bound: str  # "超过", "at least", "" …
-    unit: str  # the measure word or unit of the last side: "类", "年", "B", "%"
-    value: float  # of the first side, for choosing 几 or 多少
-
-
-def find_quantities(text: str, language: str) -> list[Quantity]:
-    """Numbers with units, ranges and bounds in a sentence.
-
-    Args:
-        text: one sentence or clause.
-        language: "zh" or "en".
-    Returns:
-        Quantities in reading order; numbers that are parts of names ("GPT-4") or ordinals are skipped.
-    """
-    if language == "zh" and re.search(r"[\u4e00-\u9fff]", text):
-        return _find_zh(text)
-    return _find_en(text)
 
 
 def candidates(ctx: Context) -> list[Candidate]:
@@ -111,8 +34,13 @@ def candidates(ctx: Context) -> list[Candidate]:
     Args:
         ctx: the sentence and its neighbours.
     Returns:
-        One question (or cloze) per number worth learning.
+        One question (or cloze) per number worth learning (computed once per sentence: the claim
+        family asks whether the numbers of a claim have their cards here).
     """
+    return cached(ctx, ("quantity", sentence_key(ctx)), lambda: _candidates(ctx))
+
+
+def _candidates(ctx: Context) -> list[Candidate]:
     if is_meta(ctx.text):
         return []
     language = ctx.language
@@ -122,183 +50,12 @@ def candidates(ctx: Context) -> list[Candidate]:
         moved = span_of(q.start, q.end)
         # numbers that resolution brought in ("这一规模" → "500B的规模") belong to another sentence
         if moved and not _heads_a_list(ctx.text, q) and not _repeated(ctx, ctx.text, q):
-            found.append(_shift(q, moved[0] - q.start))
+            found.append(shifted(q, moved[0] - q.start))
     if not found:
         return []
     if language == "zh":
         return _zh_cards(ctx, sentence, found)
     return _en_cards(ctx, sentence, found)
-
-
-# --- finding numbers -------------------------------------------------------------------------------
-def _find_zh(text: str) -> list[Quantity]:
-    found, boundaries = [], None
-    for match in _ZH_QUANTITY.finditer(text):
-        a, b = match.group("a"), match.group("b")
-        if not _zh_side_ok(a, match.group("pre") or match.group("post")):
-            continue
-        if boundaries is None:
-            boundaries = {s for _w, _t, s, _e in token_spans(text)}
-        if not re.match(r"\d", a) and match.start("a") not in boundaries:
-            continue  # a numeral inside a word: 统一, 万一, 十分
-        pre, post = match.group("pre") or "", match.group("post") or ""
-        if b and not _zh_side_ok(b, "x"):
-            b, post = None, ""
-        start = match.start()
-        far = _ZH_FAR_BOUND.search(text[:match.start("a")]) if not pre else None
-        core_end = match.end("b") if b else match.end("a")
-        end = match.end("post") if post else core_end
-        core = _dash(a, b) if b else text[match.start("a"):core_end]
-        bound = far.group(1) if far else pre
-        if pre in ("达到", "达") or (pre == "超过" and _verb_use(text, start)):
-            start, bound = match.start("a"), ""  # the verb stays in the question: "不会超过多少"
-        written = text[start:end]
-        answer = (bound if bound and not post else "") + core + post
-        unit = _zh_unit(b or a)
-        found.append(Quantity(start, end, written, answer, core, _zh_kind(a, unit, text, end), bound, unit,
-                              _value(a)))
-    return _drop_overlaps(found)
-
-
-def _zh_side_ok(side: str, bounded: str | None) -> bool:
-    """Whether one side of a Chinese quantity is a real number worth asking about."""
-    number = re.match(_NUM, side).group(0)
-    unit = side[len(number):].strip()
-    if re.match(r"\d", number):
-        return bool(unit) or len(number.replace(",", "").split(".")[0]) >= 2
-    if not unit or unit in ("多", "余") or re.fullmatch(r"[千万亿]+", unit):
-        return False  # a Chinese numeral needs a unit: 三类, 五年, not 一些/千万
-    value = parse_chinese(number.split("点")[0]) if number else None
-    if value is None:
-        return False
-    if not _counting_unit(unit):
-        return False  # prose writes money and measurements in digits; "三元电池" is a name
-    # "一个重要趋势", "一种方法": the number one counts only as a duration or with a bound
-    return value != 1 or bool(bounded) or unit.lstrip("多余") in _TIME_UNITS
-
-
-def _counting_unit(unit: str) -> bool:
-    """Units that follow Chinese numerals in running text: durations, measure words, 倍, 万/亿 counts."""
-    bare = re.sub(r"^[多余]|^[千万亿]+", "", unit) or unit
-    return bare in _TIME_UNITS or bare in _MEASURES or bare in _ERAS or bare == "倍"
-
-
-def _verb_use(text: str, start: int) -> bool:
-    """Whether 超过 right before `start` is the verb of the clause ("不会超过500B"), not a bound."""
-    return text[:start].rstrip().endswith(_ZH_VERB_BEFORE)
-
-
-def _zh_unit(side: str) -> str:
-    """The unit or measure word of one side, without its magnitude: "240万两" → "两"."""
-    number = re.match(_NUM, side).group(0)
-    unit = side[len(number):].lstrip("多余 ").strip()
-    stripped = re.sub(r"^(?:[千万亿]+|[KMBT](?=.))", "", unit)
-    return stripped or unit
-
-
-def _zh_kind(a: str, unit: str, text: str, end: int) -> str:
-    number = re.match(_NUM, a).group(0)
-    if unit in _ERAS:
-        return "era"
-    if unit == "两" and not re.match(r"\d", number):
-        return "amount"
-    if unit == "年" and re.fullmatch(r"1\d{3}|20\d{2}", number):
-        return "date" if re.match(r"\d{1,2}月", text[end:]) else "year"
-    if unit in ("%", "％", "个百分点") or "%" in unit:
-        return "percent"
-    if unit == "倍":
-        return "multiple"
-    if unit.lstrip("个多") in _TIME_UNITS or unit in _TIME_UNITS:
-        return "duration"
-    if any(unit.endswith(c) for c in _CURRENCY):
-        return "money"
-    if unit in _MEASURES:
-        return "count"
-    return "amount"
-
-
-def _value(side: str) -> float:
-    number = re.match(_NUM, side, re.I)
-    text = number.group(0) if number else ""
-    digits = re.sub(r"[^\d.]", "", text.replace(",", ""))
-    if digits:
-        try:
-            return float(digits)
-        except ValueError:
-            return 0.0
-    return float(parse_chinese(text.split("点")[0]) or 0) if text else 0.0
-
-
-def _dash(a: str, b: str) -> str:
-    """"10T到50T" → "10T–50T"; the unit of a side is kept as written."""
-    return f"{a.strip()}{DASH}{b.strip()}"
-
-
-def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
-    kept: list[Quantity] = []
-    for q in found:
-        if kept and q.start < kept[-1].end:
-            continue
-        kept.append(q)
-    return kept
-
-
-def _find_en(text: str) -> list[Quantity]:
-    found = []
-    for match in _EN_QUANTITY.finditer(text):
-        a, b = match.group("a"), match.group("b")
-        if not _en_side_ok(a, text, match):
-            continue
-        if b and match.group("sep").lower() == "and" and not match.group("between"):
-            b = None  # "5 and 6 …" is a list, not a range
-        end = match.end("b") if b else match.end("a")
-        bound = match.group("pre") or ""
-        core = f"{a.strip()}{DASH}{b.strip()}" if b else a.strip()
-        kind = _en_kind(a, b, text[end:end + 12])
-        answer = f"{bound} {core}".strip() if bound else core
-        start = match.start("pre") if bound else match.start("between" if match.group("between") else "a")
-        found.append(Quantity(start, end, text[start:end], answer, core, kind, bound.lower(),
-                              _en_unit(b or a), _value(a)))
-    return _drop_overlaps(found)
-
-
-def _en_side_ok(a: str, text: str, match: re.Match) -> bool:
-    stripped = a.strip()
-    if re.fullmatch(r"\d", stripped):
-        return False  # a lone digit is a list marker or a name part more often than a fact
-    if re.fullmatch(r"[A-Za-z -]+", stripped):
-        # a number word counts with its unit ("five years") or before a counted noun ("nine engineers")
-        if re.search(_EN_UNIT + "$", stripped):
-            return True
-        after = re.match(r"\s([a-z][a-z-]{2,})", text[match.end():])  # after the range: "four to six cycles"
-        return stripped.lower() not in ("one", "a dozen") and bool(after) and after.group(1) not in _EN_NOT_COUNTED
-    before = text[:match.start("a")]
-    named = re.search(r"[A-Z][A-Za-z]*[- ]?$", before)
-    if named and not re.search(r"\b(?:In|By|Since|Until|From|Of|At)\s$", before):
-        return bool(re.search(r"[%$€£¥]|[KMBT]$|illion|thousand", stripped))  # "Model 3", "GPT-4"
-    return True
-
-
-def _en_kind(a: str, b: str | None, after: str) -> str:
-    side = (b or a).strip()
-    if _EN_YEAR.match(a.strip()):
-        return "year"
-    if re.search(r"%|percent|per cent", side):
-        return "percent"
-    if re.search(r"[$€£¥]", a + (b or "")):
-        return "money"
-    if re.search(r"fold|times|x$", side):
-        return "multiple"
-    if re.search(r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries", side):
-        return "duration"
-    return "amount"
-
-
-def _en_unit(side: str) -> str:
-    if re.fullmatch(rf"(?:{_EN_WORDS})(?:-\w+)?", side.strip(), re.I):
-        return ""
-    match = re.search(r"[A-Za-z%°℃/]+$", side.strip())
-    return match.group(0) if match else ""
 
 
 # --- which numbers to ask about ------------------------------------------------------------------
@@ -312,16 +69,21 @@ def _heads_a_list(sentence: str, q: Quantity) -> bool:
 
 def _repeated(ctx: Context, sentence: str, q: Quantity) -> bool:
     """Whether an earlier sentence of the document already stated this number about the same thing."""
-    key = _fact_key(sentence, q)
-    for section in ctx.document.walk():
-        for index, earlier in enumerate(section.sentences):
-            if section.id == ctx.section.id and index >= ctx.index:
-                return False
-            if q.text not in earlier.text:
-                continue
-            if any(_fact_key(earlier.text, other) == key for other in find_quantities(earlier.text, ctx.language)):
-                return True
-    return False
+    here, texts = position(ctx), outline(ctx).texts
+    return any(at < here and q.text in texts[at] for at in _facts(ctx).get(_fact_key(sentence, q), ()))
+
+
+def _facts(ctx: Context) -> dict[str, list[int]]:
+    """Where each number-and-noun fact of the document is stated (reading positions, built once per run)."""
+    def build() -> dict[str, list[int]]:
+        index, facts = outline(ctx), {}
+        for at, text in enumerate(index.texts):
+            if not index.headings[at]:
+                for q in find_quantities(text, ctx.language):
+                    facts.setdefault(_fact_key(text, q), []).append(at)
+        return facts
+
+    return cached(ctx, "quantity.facts", build)
 
 
 def _fact_key(sentence: str, q: Quantity) -> str:
@@ -365,7 +127,7 @@ def _zh_cards(ctx: Context, sentence: str, found: list[Quantity]) -> list[Candid
         own = subject.clause_subject(body, "zh")
         named = _named_topic(ctx, flow.previous_own)
         for q in (q for q in found if b_start <= q.start and q.end <= c_end):
-            question = _clause_question(ctx, body, _shift(q, -b_start), own, named, flow, later=number > 0)
+            question = _clause_question(ctx, body, shifted(q, -b_start), own, named, flow, later=number > 0)
             out.append(_card(ctx, sentence, q, question))
         _advance(ctx, flow, clause, body, own, named)
     return out
@@ -383,7 +145,7 @@ def _clause_question(ctx: Context, body: str, q: Quantity, own: str, named: str,
 
 def _advance(ctx: Context, flow: _Flow, clause: str, body: str, own: str, named: str) -> None:
     """Hand the clause's subject (or the named topic it continues) on to the next clause."""
-    adverbial = subject.is_adverbial(clause)
+    adverbial = is_adverbial(clause)
     if flow.first_main and not own and adverbial:
         flow.adverbials.append(clause)
     if own or not adverbial:
@@ -414,10 +176,6 @@ def _is_named(phrase: str, title: str) -> bool:
         return False
     return phrase in title or any(tag in ("ns", "nr", "nt", "nz", "eng")
                                   for _w, tag, _s, _e in token_spans(phrase))
-
-
-def _shift(q: Quantity, delta: int) -> Quantity:
-    return Quantity(q.start + delta, q.end + delta, q.text, q.answer, q.core, q.kind, q.bound, q.unit, q.value)
 
 
 def _continues(body: str, own: str) -> bool:
@@ -483,7 +241,7 @@ def _time_clause(body: str, q: Quantity) -> bool:
     if q.kind == "era":
         return True
     # what is left around the number is only time and place words: "到…", "未来…内", "截至…底"
-    return all(tag in ("t", "f", "p", "m", "q", "x") or word in subject.TIME_WORDS
+    return all(tag in ("t", "f", "p", "m", "q", "x") or word in TIME_WORDS
                for word, tag, start, end in token_spans(body) if start < q.start or end > q.end)
 
 
@@ -499,7 +257,7 @@ def _zh_replace(clause: str, q: Quantity) -> str:
         if q.kind in ("amount", "count") and not before.strip(" ，,"):
             return "多大的" + after[1:]
         return ""
-    far = _ZH_FAR_BOUND.search(before)
+    far = ZH_FAR_BOUND.search(before)
     if far and q.bound == far.group(1):
         before = before[:far.start()] + far.group(2)
     if before.endswith("在") and after.startswith("之间"):
@@ -540,7 +298,7 @@ def _cloze_card(ctx: Context, sentence: str, q: Quantity) -> Candidate:
         text, start, end = sentence, q.start, q.end
     front = cloze(text, start, end)
     if subject.dangling(text, ctx.language):
-        front = f"{subject.subject_hint(ctx)}{'：' if ctx.language == 'zh' else ': '}{front}"
+        front = subject.topic_prefix(ctx) + front
     return Candidate(CLOZE, front, "", q.text, RULE, score=0.8)
 
 
@@ -577,7 +335,7 @@ def _en_dimension_question(sentence: str, q: Quantity) -> tuple[str, str]:
     subj = match.group("subj").strip()
     if subject.dangling(subj, "en"):
         return "", ""
-    question = finish_question(f"How {tail.group(2)} {match.group('cop')} {_lower_article(subj)}", "en")
+    question = finish_question(f"How {tail.group(2)} {match.group('cop')} {lower_first(subj)}", "en")
     return question, f"{q.answer} {tail.group(1)}"
 
 
@@ -594,10 +352,10 @@ def _en_have_question(sentence: str, q: Quantity) -> str:
         return ""
     subj, verb = match.group("subj"), match.group("verb")
     lemma = _en_lemma(verb)
-    if not lemma or subject.dangling(subj, "en") or "," in subj or subj.split()[-1].lower() in _EN_NOT_COUNTED:
+    if not lemma or subject.dangling(subj, "en") or "," in subj or subj.split()[-1].lower() in EN_NOT_COUNTED:
         return ""
-    aux = "did" if verb == "had" else ("do" if verb == "have" or _plural_subject(subj) else "does")
-    question = f"How many {noun.group(1)} {aux} {_lower_article(subj)} {lemma}{noun.group('rest').rstrip('. ')}"
+    aux = "did" if verb == "had" else ("do" if verb == "have" or is_plural(subj) else "does")
+    question = f"How many {noun.group(1)} {aux} {lower_first(subj)} {lemma}{noun.group('rest').rstrip('. ')}"
     return finish_question(question, "en") if len(question) <= MAX_FRONT else ""
 
 
@@ -607,16 +365,7 @@ def _en_lemma(verb: str) -> str:
         return "have"
     if verb in ("is", "was", "does", "goes") or not verb.endswith("s") or verb.endswith("ss"):
         return ""
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if re.search(r"(?:ch|sh|x|zz)es$", verb):
-        return verb[:-2]
-    return verb[:-1]
-
-
-def _plural_subject(subj: str) -> bool:
-    last = subj.split()[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "'s"))
+    return base_form(verb)
 
 
 def _en_copula_question(sentence: str, q: Quantity) -> str:
@@ -632,15 +381,5 @@ def _en_copula_question(sentence: str, q: Quantity) -> str:
     tail = text[q.end - shift:].strip().rstrip(".!")
     if tail and not re.match(r"(?:in|by|at|on|for|during|after|before|since|per|across)\b", tail):
         return ""  # "X is 5 times faster than Y": the words after the number belong to it
-    question = f"What {match.group('cop')} {_lower_article(subj)}" + (f" {tail}" if tail else "")
+    question = f"What {match.group('cop')} {lower_first(subj)}" + (f" {tail}" if tail else "")
     return finish_question(question, "en") if len(question) <= MAX_FRONT else ""
-
-
-def _lower_article(phrase: str) -> str:
-    """"The line" → "the line" inside a question; names keep their capitals."""
-    words = phrase.split()
-    first = words[0]
-    # "Pre-training such a model": a capital that only opens the sentence (the next word is lower-case)
-    common = len(words) > 1 and words[1][:1].islower() and first[1:] == first[1:].lower()
-    return phrase[0].lower() + phrase[1:] if first in ("The", "A", "An", "Its", "Their", "His", "Her") or common \
-        else phrase

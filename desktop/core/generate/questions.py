@@ -1,50 +1,27 @@
-"""Shared helpers to phrase cards in Chinese and English: clauses, tokens, cloze markup, question marks.
+"""How a card is phrased, shared by every rule family: question marks, cloze markup, probes, answers.
 
-Rule families build a front from a sentence of the document; these helpers keep the pieces they
-all need (where a clause starts, which words are connectives, how a cloze is marked up) in one place
-so that every family phrases its cards the same way.
+A `Probe` is a question about one clause that does not know yet who said it: its template holds
+WHO where the claim family puts "李沐认为" / "According to X, ". The definition and cause families
+find probes; the claim family reuses them with the speaker in. The answer checks (short, one fact,
+not a set, taken from the sentence) are the same for all families, so they live here.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
-from desktop.core.text import has_cjk, tagged_words
+from desktop.core.card import CLOZE
+from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.clauses import TRAILING, clean_span
+from desktop.core.generate.lists import find_lists
+from desktop.core.text import has_cjk
 
 ZH_MARK = "？"
 EN_MARK = "?"
-
-# A clause ends at a comma or semicolon; an ASCII comma between digits ("1,000") is a thousands separator.
-_CLAUSE_END = re.compile(r"[，；;]|,(?!\d{3}(?!\d))")
-_TRAILING = re.compile(r"[\s。．.！!？?；;，,：:、]+$")
-# Connectives that open a clause and tie it to what came before; a stand-alone front drops them.
-ZH_CONNECTIVES = (
-    "然而", "此外", "另外", "同时", "因此", "所以", "因为", "由于", "但是", "不过", "而且", "并且", "事实上",
-    "实际上", "其实", "总之", "首先", "其次", "最后", "虽然", "尽管", "但", "而", "并", "且", "则", "也", "还",
-    "却", "又", "即使", "甚至", "尤其是", "尤其", "特别是", "例如", "比如", "于是", "从而", "进而", "以及",
-)
-EN_CONNECTIVES = (
-    # subordinators ("Although …,") are kept: dropping them would turn a concession into a claim
-    "however", "moreover", "furthermore", "in addition", "additionally", "also", "but", "and", "yet", "so",
-    "meanwhile", "in fact", "indeed", "therefore", "thus", "still", "for example", "for instance", "finally",
-    "first", "second", "third", "then",
-)
-# Verbs that frame reported speech or belief ("X指出，…", "X said …"): generic Chinese/English verbs.
-ZH_REPORTING = (
-    "指出", "认为", "强调", "预测", "预计", "估计", "表示", "说", "称", "建议", "提到", "相信", "坦言",
-    "透露", "介绍", "发现", "写道", "解释", "补充", "回忆", "宣布", "坚信", "判断", "提醒", "呼吁", "主张",
-)
-# Of those, the ones whose content is an opinion or forecast: the front keeps who holds it.
-ZH_BELIEF = ("认为", "预测", "预计", "估计", "相信", "坚信", "判断", "主张")
-EN_REPORTING = (
-    "said", "says", "argued", "argues", "believes", "believed", "noted", "notes", "explained", "explains",
-    "told", "added", "predicted", "predicts", "thinks", "thought", "warned", "warns", "wrote", "writes",
-    "recalled", "estimated", "estimates", "expects", "expected", "claims", "claimed", "suggests",
-    "suggested", "stressed", "emphasized", "emphasised", "pointed out", "observed",
-)
-# Sentences about the document itself ("本文将…", "This article …") teach nothing about the topic.
-_META = re.compile(r"^\s*(?:本文|本篇|本章|本节|文章|这篇文章|下文|笔者|in this (?:article|post|essay|chapter)|"
-                   r"this (?:article|post|essay|chapter)|the (?:article|post) )", re.I)
+WHO = "{who}"
+MAX_ANSWER = 40  # characters; a longer answer is a paragraph, not one fact
+_CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "）": "（", "》": "《"}
+_OPENERS = "“‘「『(（《"
 
 
 def mark(language: str) -> str:
@@ -61,114 +38,25 @@ def finish_question(text: str, language: str) -> str:
     Returns:
         "大语言模型的预训练通常使用多少token？"
     """
-    body = _TRAILING.sub("", text.strip())
+    body, previous = text.strip(), None
+    while body != previous:
+        previous = body
+        body = TRAILING.sub("", body)
+        if _dangling_mark(body):
+            body = body[:-1]
     if language != "zh" and body:
         body = body[0].upper() + body[1:]
     return body + mark(language)
 
 
-def split_clauses(sentence: str) -> list[tuple[str, int, int]]:
-    """Clauses of a sentence, split at commas and semicolons.
-
-    Args:
-        sentence: one sentence.
-    Returns:
-        (clause, start, end) triples, offsets into `sentence`; the separators are left out.
-    """
-    clauses, start = [], 0
-    for match in _CLAUSE_END.finditer(sentence):
-        _add_clause(clauses, sentence, start, match.start())
-        start = match.end()
-    _add_clause(clauses, sentence, start, len(sentence))
-    return clauses
-
-
-def _add_clause(out: list, sentence: str, start: int, end: int) -> None:
-    piece = sentence[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    piece = piece.strip()
-    piece = _TRAILING.sub("", piece)
-    if piece:
-        out.append((piece, start + lead, start + lead + len(piece)))
-
-
-@lru_cache(maxsize=8192)
-def token_spans(text: str) -> tuple[tuple[str, str, int, int], ...]:
-    """jieba's (word, tag) pairs with their offsets in `text`.
-
-    Args:
-        text: Chinese text (English words come back tagged "eng").
-    Returns:
-        (word, tag, start, end) tuples in order.
-    """
-    spans, cursor = [], 0
-    for word, tag in tagged_words(text):
-        start = text.find(word, cursor)
-        if start < 0:  # jieba normalised something; give up on offsets for this word
-            continue
-        spans.append((word, tag, start, start + len(word)))
-        cursor = start + len(word)
-    return tuple(spans)
-
-
-def strip_connectives(clause: str, language: str) -> str:
-    """A clause without the connectives that open it ("然而，", "但也", "However, ").
-
-    Args:
-        clause: one clause.
-        language: "zh" or "en".
-    Returns:
-        The clause from its first content word.
-    """
-    text = clause.strip()
-    if language == "zh":
-        changed = True
-        while changed:
-            changed = False
-            for word in ZH_CONNECTIVES:
-                if text.startswith(word) and len(text) > len(word) + 1 and not _glued(text, word):
-                    text = text[len(word):].lstrip("，, ")
-                    changed = True
-        return text
-    lowered = text.lower()
-    for word in sorted(EN_CONNECTIVES, key=len, reverse=True):
-        if re.match(rf"{re.escape(word)}\b[,\s]+", lowered):
-            return strip_connectives(re.sub(rf"^{re.escape(word)}\b[,\s]+", "", text, flags=re.I), language)
-    return text
-
-
-def _glued(text: str, word: str) -> bool:
-    """Whether `word` at the start of `text` is really the first part of a longer word (并非, 而言)."""
-    if not has_cjk(text):
-        return False
-    first = token_spans(text)[:1]
-    return bool(first) and len(first[0][0]) > len(word)
-
-
-def reporting_frame(clause: str, language: str) -> tuple[str, str] | None:
-    """Split a clause that only frames reported speech: "李沐预计" → ("李沐", "预计").
-
-    Args:
-        clause: a clause, usually the first of a sentence.
-        language: "zh" or "en".
-    Returns:
-        (speaker, verb) or None when the clause says something itself.
-    """
-    text = clause.strip()
-    if language == "zh":
-        for verb in ZH_REPORTING:
-            if text.endswith(verb) and 1 < len(text) - len(verb) <= 16:
-                return text[: -len(verb)], verb
-        return None
-    for verb in EN_REPORTING:
-        if re.search(rf"\b{verb}(?: that)?$", text) and 1 < len(text.split()) <= 7:
-            return text[: text.rfind(verb)].strip(), verb
-    return None
-
-
-def is_meta(sentence: str) -> bool:
-    """Whether a sentence talks about the document ("本文将…", "This article …") rather than its topic."""
-    return bool(_META.match(sentence))
+def _dangling_mark(text: str) -> bool:
+    """Whether `text` ends in a quote or bracket that opens, or closes nothing inside the question."""
+    last = text[-1:]
+    if last in _CLOSERS:
+        return _CLOSERS[last] not in text
+    if last == '"':
+        return text.count('"') % 2 == 1
+    return bool(last) and last in _OPENERS
 
 
 def cloze(text: str, start: int, end: int, number: int = 1) -> str:
@@ -182,19 +70,102 @@ def cloze(text: str, start: int, end: int, number: int = 1) -> str:
     Returns:
         e.g. "预训练通常使用{{c1::10T到50T}}的token。"
     """
-    return f"{text[:start]}{{{{c{number}::{text[start:end]}}}}}{text[end:]}"
+    return f"{text[:start]}{deletion(text[start:end], number)}{text[end:]}"
 
 
-def clean_item(item: str) -> str:
-    """A list item without the quotes, conjunctions and "等" around it.
+def deletion(answer: str, number: int = 1) -> str:
+    """Anki's markup for one cloze deletion: "{{c1::10T到50T}}"."""
+    return f"{{{{c{number}::{answer}}}}}"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A question about one clause before its speaker is known.
+
+    `template` holds WHO where an attribution goes; for a cloze it is the cloze text.
+    """
+
+    template: str
+    answer: str
+    score: float = 1.0
+    cloze: bool = False
+    needs_topic: bool = False  # the question is vague alone ("什么依然是主要障碍之一？")
+
+
+def cloze_probe(text: str, start: int, end: int, score: float) -> "Probe":
+    """A probe that is a cloze over text[start:end], for a pattern whose question would read awkwardly."""
+    return Probe(cloze(text, start, end), text[start:end], score, cloze=True)
+
+
+def render(probe: Probe, who: str, ctx: Context, rule: str, prefix: str = "") -> Candidate:
+    """Turn a probe into a candidate card.
 
     Args:
-        item: raw text of one item, e.g. "以及“散热问题”等".
+        probe: the clause question.
+        who: the attribution ("李沐认为", "According to Alvarez, ") or "".
+        ctx: the sentence's context (for its language).
+        rule: the rule family that owns the card.
+        prefix: text put before the question (a topic label), or "".
     Returns:
-        "散热问题".
+        A basic candidate, or a cloze candidate when the probe is a cloze.
     """
-    text = item.strip().strip("“”\"'‘’「」『』《》()（）[] ")
-    text = re.sub(r"^(?:以及|及|和|与|或者|或|跟|同|and |or |as well as |the |a |an )", "", text, flags=re.I)
-    text = re.sub(r"(?:等等|等)$", "", text)
-    text = re.sub(r"(?:,?\s*etc\.?)$", "", text)
-    return text.strip().strip("“”\"'‘’「」『』《》 ,，.")
+    if probe.cloze:
+        return Candidate(CLOZE, prefix + probe.template, "", probe.answer, rule, probe.score)
+    if who and ctx.language == "zh" and re.match(r"^[^，？]{1,24}，[^，]*什么", probe.template.split(WHO, 1)[-1]):
+        who += "，"  # "李沐指出，与预训练相比，什么…": the setting clause needs its own comma
+    question = probe.template.replace(WHO, who)
+    return Candidate.basic(prefix + finish_question(question, ctx.language), probe.answer, rule, probe.score)
+
+
+def grounded(answer: str, sentence: str) -> bool:
+    """Whether an answer comes from the sentence itself, not mostly from a resolver's guess.
+
+    A resolved reference may sharpen an answer ("这些模型…" → "垂直模型…"), but an answer that is
+    mostly words the sentence never had is a guess.
+
+    Args:
+        answer: the card's answer.
+        sentence: the source sentence as written.
+    Returns:
+        True when at least 60% of the answer (characters for Chinese, words for English) is in it.
+    """
+    if answer in sentence:
+        return True
+    if has_cjk(answer):
+        units = [ch for ch in answer if not ch.isspace()]
+        return sum(ch in sentence for ch in units) >= 0.6 * len(units)
+    words = re.findall(r"[A-Za-z0-9'\-]+", answer.lower())
+    present = set(re.findall(r"[A-Za-z0-9'\-]+", sentence.lower()))
+    return bool(words) and sum(w in present for w in words) >= 0.6 * len(words)
+
+
+_LIST_SPLIT = re.compile(r"、|和|与|及|以及|或|,\s*(?:and|or)?\s*|\s+(?:and|or)\s+")
+
+
+def is_set(answer: str) -> bool:
+    """Whether an answer is a list ("泥沙淤积、战乱和铁路的兴起"): three or more short items, or a list
+    that opens the answer. The enumeration family asks for each item instead.
+
+    Args:
+        answer: a basic card's answer.
+    Returns:
+        True for a set; False for one phrase, even one that mentions a list ("从…提取锂、钴等金属的过程").
+    """
+    items = [item for item in _LIST_SPLIT.split(answer) if item.strip()]
+    limit = 6 if has_cjk(answer) else 24
+    if len(items) >= 3 and all(len(item.strip()) <= limit for item in items):
+        return True
+    language = "zh" if has_cjk(answer) else "en"
+    return any(listing.start == 0 and len(listing.items) >= 3 for listing in find_lists(answer, language))
+
+
+def answer_ok(answer: str, question: str = "") -> bool:
+    """A usable basic answer: short, non-empty, not a bare pronoun, not a set, not given away by the question."""
+    answer = clean_span(answer)
+    if not answer or len(answer) > MAX_ANSWER or len(answer) < 2 and not has_cjk(answer):
+        return False
+    if re.fullmatch(r"(?:他|她|它|他们|她们|它们|这|那|这些|那些|it|they|this|that|these|those)", answer, re.I):
+        return False
+    if is_set(answer):
+        return False
+    return not question or re.sub(r"\s+", "", answer.lower()) not in re.sub(r"\s+", "", question.lower())

@@ -1,0 +1,308 @@
+"""The informative terms of a sentence and how worth recalling each is: what a cloze should delete.
+
+A term's weight is TF-IDF in spirit: how rare its words are in general Chinese (jieba's dictionary
+frequencies, already in memory once jieba is loaded, so no second table is read) times how specific it is
+to this sentence within the document (inverse sentence frequency computed over the document's own
+sentences, once per run, linear in its length). Words the whole document keeps repeating (its topic,
+its speaker) and the section title's words weigh little: deleting them tests nothing. A term never
+starts with an article or a determiner, so no deletion holds a filler word.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from desktop.core.document import Document
+from desktop.core.generate.base import Context
+from desktop.core.generate.clauses import starts_with_pronoun
+from desktop.core.generate.english import VERB_BASES, VERB_FORMS
+from desktop.core.generate.index import ancestors, cached
+from desktop.core.text import tagged_words, warm_up
+
+# below this a term is a common word ("瓶颈", "性能") or the document's topic; English weights come
+# from word length, not a frequency table, and run lower
+_MIN_WEIGHT = {"zh": 18.0, "en": 15.0}
+_KIND_BONUS = {"place": 1.5, "name": 1.15}
+_NOUN = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "eng", "j", "vn", "ng")
+# nouns too general to be worth recalling on their own
+_ZH_GENERIC = {"问题", "方面", "时候", "情况", "过程", "方式", "部分", "领域", "能力", "时间", "东西", "人", "事情",
+               "方法", "内容", "作用", "结果", "原因", "目标", "工作", "发展", "进步", "技术", "方向", "见解",
+               "经验", "心得", "时代", "未来", "机会", "任务", "阶段", "程度", "维度", "表现", "环境", "动力",
+               "每个", "大家", "我们", "人们", "一些", "其他", "进展", "需求", "影响", "趋势", "效果", "水平"}
+_EN_STOP = set("""a an the and or but nor so yet for of in on at to from by with without into onto over under
+between among about above below after before during since until while as than then that this these those
+there here it its they them their we our you your he him his she her i me my mine who whom whose which what
+when where why how all any both each every few many more most much some such no not only own same other
+another is are was were be been being am do does did doing have has had having can could will would shall
+should may might must also very just even still again ever never often always too quite rather really
+almost about up down out off once across through throughout within around against toward towards upon
+beyond behind along despite amid inside outside near
+both either neither one two three first second last next new old good
+great big small large long short high low like unlike per via etc e.g i.e because if unless although though
+whether however moreover therefore thus hence instead according said says say argues argued believes
+believed predicts predicted warns warned notes noted suggests suggested recommends recommended thinks
+thought claims claimed explains explained adds added less fewer several various cannot can't won't don't
+doesn't isn't aren't worth everything something nothing anything everyone someone nobody anyone way ways lot lots
+kind kinds thing things part parts case cases fact facts time times people person""".split())
+# a capitalised name may span "of"/"the": "University of Edinburgh"
+_EN_NAME_RUN = re.compile(r"\b[A-Z][\w\-]*(?:\s+(?:of|the|for|and|de|van|von|du|la)\s+[A-Z][\w\-]*|\s+[A-Z][\w\-]*)+")
+
+
+class _DocStats:
+    """In how many sentences of a document each word occurs (computed once per run, linear time)."""
+
+    def __init__(self, document: Document) -> None:
+        self.sentences = 0
+        self.df: Counter[str] = Counter()
+        for section in document.walk():
+            for sentence in section.sentences:
+                self.sentences += 1
+                self.df.update({word.lower() for word in _words(sentence.text, document.language)})
+        self._top = math.log((self.sentences + 1) / 1.5)
+
+    def specificity(self, word: str) -> float:
+        """Inverse sentence frequency scaled to 0…1: 0 for a word in every sentence, 1 for one in a single
+        sentence, so that short and long documents weigh alike."""
+        if self._top <= 0:
+            return 1.0
+        return max(0.0, math.log((self.sentences + 1) / (self.df.get(word.lower(), 0) + 0.5)) / self._top)
+
+
+def _words(text: str, language: str) -> list[str]:
+    if language == "zh":
+        return [word for word, _flag in tagged_words(text)]
+    return re.findall(r"[A-Za-z][A-Za-z'\-]*", text)
+
+
+def stats(ctx: Context) -> _DocStats:
+    """The document's word statistics, computed once per run."""
+    return cached(ctx, "terms.stats", lambda: _DocStats(ctx.document))
+
+
+def _headings(ctx: Context) -> str:
+    """The titles above the sentence, lower-cased: their words give a deletion away."""
+    return cached(ctx, ("terms.headings", id(ctx.section)),
+                  lambda: " ".join(s.title for s in reversed(ancestors(ctx))).lower())
+
+
+Term = tuple[str, int, int, str, tuple[str, ...]]  # text, start, end, kind ("name"/"term"), its words
+
+
+def terms(text: str, language: str) -> list[Term]:
+    """Candidate terms of a sentence.
+
+    Args:
+        text: one sentence.
+        language: "zh" or "en".
+    Returns:
+        (term, start, end, kind, words): kind is "place" for organisations and places, "name" for
+        people, English words and capitalised English names, else "term".
+    """
+    return _zh_terms(text) if language == "zh" else _en_terms(text)
+
+
+@lru_cache(maxsize=32768)
+def _zh_terms(text: str) -> list[Term]:
+    """Runs of noun-like jieba words ("分布式训练", "上海交通大学"); a one-character adjective may lead.
+
+    A name (person, organisation, place) stands alone: "母校上海交通大学" gives "上海交通大学",
+    "专家李沐" gives "李沐", "清华大学教授" gives "清华大学".
+    """
+    found: list[Term] = []
+    run: list[tuple[str, str, int]] = []
+    pos = 0
+    pairs = tagged_words(text)
+    for index, (word, flag) in enumerate(pairs):
+        start = text.find(word, pos)
+        if start < 0:
+            continue
+        pos = start + len(word)
+        nxt = pairs[index + 1][1] if index + 1 < len(pairs) else ""
+        modifier = flag in ("a", "b") and len(word) == 1 and nxt.startswith("n")
+        if not (flag in _NOUN or modifier) or _number_word(word) or _verb_phrase(word):
+            _close_run(text, run, found)
+            run = []
+            continue
+        # a name starts its own term; a person or an organisation also ends it ("清华大学|教授"),
+        # while a place may head a compound ("青溪运河")
+        if flag in _NAME_FLAGS or run and run[-1][1] in _CLOSED_NAME_FLAGS:
+            _close_run(text, run, found)
+            run = []
+        run.append((word, flag, start))
+    _close_run(text, run, found)
+    return found
+
+
+_NAME_FLAGS = ("nr", "nrfg", "nrt", "nt", "ns")
+_CLOSED_NAME_FLAGS = ("nr", "nrfg", "nrt", "nt")
+
+
+def _number_word(word: str) -> bool:
+    return bool(re.search(r"\d", word)) or len(word) == 1 and word in "TtBbMmKkGg"
+
+
+@lru_cache(maxsize=65536)
+def _verb_phrase(word: str) -> bool:
+    """A four-character word that jieba calls a noun but reads as a verb phrase ("快速增长", "大大降低")."""
+    if len(word) != 4:
+        return False
+    import jieba.posseg
+
+    table = jieba.posseg.dt.word_tag_tab
+    head, tail = table.get(word[:2], ""), table.get(word[2:], "")
+    return tail in ("v", "vn") or head in ("d", "ad", "b")
+
+
+def _close_run(text: str, run: list, found: list) -> None:
+    while run and (run[0][0] in _ZH_GENERIC or run[0][1] == "vn" and len(run) > 1):
+        run = run[1:]  # "发展现状" → "现状" is no better, but a leading filler noun never helps
+    while run and run[-1][0] in _ZH_GENERIC and len(run) > 1:
+        run = run[:-1]  # "AI领域" → "AI": the generic head adds nothing to recall
+    if not run or all(flag in ("vn", "a", "b") for _w, flag, _s in run):
+        return
+    start, end = run[0][2], run[-1][2] + len(run[-1][0])
+    term = text[start:end]
+    if len(run) > 4 or len(term) > 12 or len(term) < 2 or term in _ZH_GENERIC:
+        return
+    flags = {flag for _w, flag, _s in run}
+    kind = "place" if flags & {"nt", "ns"} else "name" if flags & {"nr", "nrfg", "nrt", "eng"} else "term"
+    found.append((term, start, end, kind, tuple(w for w, _f, _s in run)))
+
+
+@lru_cache(maxsize=32768)
+def _en_terms(text: str) -> list[Term]:
+    """Runs of content words (no stop words, no common verbs, no numbers), at most three words."""
+    found: list[Term] = []
+    run: list[re.Match] = []
+    previous = ""
+    for match in re.finditer(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|[^\sA-Za-z]+", text):
+        word = match.group(0)
+        low = word.lower().removesuffix("'s")
+        content = _en_content(low, run, text, match) and previous not in _EN_BEFORE_VERB
+        previous = low
+        if content and (not run or not text[run[-1].end():match.start()].strip()):
+            run.append(match)
+            continue
+        _close_en_run(text, run, found)
+        run = [match] if content else []
+    _close_en_run(text, run, found)
+    return _with_names(text, found)
+
+
+def _en_content(low: str, run: list[re.Match], text: str, match: re.Match) -> bool:
+    """Whether an English word may belong to a term (a noun or a modifier, as far as spelling tells)."""
+    if not low[0].isalpha() or low in _EN_STOP or low.endswith("ly") or low in _EN_NUMBERS:
+        return False
+    adjacent = bool(run) and not text[run[-1].end():match.start()].strip()
+    # a verb's base form may end a noun phrase ("slow-wave sleep", "study sessions") but not start one;
+    # after a plural noun it is the predicate ("students review")
+    noun_use = adjacent and low in VERB_BASES and not re.search(r"[^s]s$", run[-1].group(0))
+    if low in VERB_FORMS and not noun_use:
+        return False
+    # "winter roads speeds up": an "-s" word right after a plural noun is its verb
+    if adjacent and re.search(r"[^s]s$", low) and re.search(r"[^s]s$", run[-1].group(0).lower()):
+        return False
+    # "…as the market matures.": a final "-s" word after a singular noun is its verb
+    final = re.match(r"\s*[.!?]", text[match.end():]) is not None
+    return not (final and adjacent and re.search(r"[^s]s$", low) and not re.search(r"s$", run[-1].group(0)))
+
+
+# after these a word is a verb, whatever its spelling ("cannot absorb", "to reach")
+_EN_BEFORE_VERB = {"can", "cannot", "could", "will", "would", "should", "must", "may", "might", "to", "not",
+                   "don't", "doesn't", "didn't", "won't", "can't", "never", "also", "often", "always", "usually"}
+_EN_NUMBERS = set("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred hundreds thousand thousands million millions billion billions dozen dozens half percent""".split())
+
+
+def _with_names(text: str, found: list[Term]) -> list[Term]:
+    """Replace the pieces of a multi-word capitalised name by the whole name."""
+    for match in _EN_NAME_RUN.finditer(text):
+        if match.start() == 0 and not re.search(r"\s(?:of|the|for|and)\s", match.group(0)):
+            continue  # "Sleep Stages" at the start of a sentence may just be a capital
+        words = tuple(w for w in match.group(0).split() if w[:1].isupper())
+        found = [t for t in found if t[2] <= match.start() or t[1] >= match.end()]
+        found.append((match.group(0), match.start(), match.end(), "place", words))
+    return sorted(found, key=lambda t: t[1])
+
+
+def _close_en_run(text: str, run: list, found: list) -> None:
+    run = run[-3:]
+    if not run:
+        return
+    start, end = run[0].start(), run[-1].end()
+    term = text[start:end]
+    if len(term) < 3:
+        return
+    # a sentence-initial capital is no sign of a name
+    named = any(m.group(0)[:1].isupper() and m.start() > 0 or m.group(0).isupper() and len(m.group(0)) > 1
+                for m in run)
+    found.append((term, start, end, "name" if named else "term", tuple(m.group(0) for m in run)))
+
+
+@lru_cache(maxsize=65536)
+def _rarity(word: str) -> float:
+    """-log of a word's relative frequency in jieba's dictionary (words it lacks count as rare)."""
+    warm_up()  # loads jieba's dictionary once; cheap afterwards
+    import jieba
+
+    freq = jieba.dt.FREQ.get(word, 0)
+    return math.log(jieba.dt.total / (freq + 1)) if freq else math.log(jieba.dt.total) - 4
+
+
+def _word_rarity(word: str, language: str) -> float:
+    if language == "zh":
+        return _rarity(word)
+    # no English frequency table offline: longer words are rarer in general text; capitals mark names
+    return 6.0 + min(len(word), 14) * 0.6 + (2.0 if word[:1].isupper() else 0.0)
+
+
+def weigh(term: Term, ctx: Context) -> float:
+    """How worth recalling a term of the context sentence is.
+
+    Args:
+        term: a candidate from `terms`.
+        ctx: the sentence's context.
+    Returns:
+        A weight: the best of its words' rarity × specificity to this sentence, plus a little per
+        extra word; words of the section's (or its parents') title count half; places and organisations (where a talk
+        was held, who did something) count more.
+    """
+    _text, _start, _end, kind, words = term
+    title = _headings(ctx)
+    best = 0.0
+    for word in words:
+        if word in _ZH_GENERIC or word.lower() in _EN_STOP:
+            continue
+        weight = _word_rarity(word, ctx.language) * (0.4 + stats(ctx).specificity(word))
+        if word.lower() in title:
+            weight *= 0.5  # the headings above the sentence give it away
+        best = max(best, weight)
+    return best * _KIND_BONUS.get(kind, 1.0) + 1.0 * (len(words) - 1)
+
+
+def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
+              leniency: float = 1.0) -> tuple[int, int] | None:
+    """The span of the most informative term of `text`.
+
+    Args:
+        text: the sentence (possibly with references resolved).
+        ctx: its context.
+        within: only consider terms inside this span of `text` (e.g. the content of a claim).
+        leniency: scales the minimum weight (below 1 for sentences known to carry a fact).
+    Returns:
+        (start, end) in `text`, or None when nothing is worth deleting.
+    """
+    best, best_weight = None, _MIN_WEIGHT.get(ctx.language, 18.0) * leniency
+    lower, upper = within or (0, len(text))
+    for term in terms(text, ctx.language):
+        phrase, start, end = term[0], term[1], term[2]
+        if start < lower or end > upper or starts_with_pronoun(phrase, ctx.language):
+            continue
+        if text.lower().count(phrase.lower()) > 1:
+            continue  # the other occurrence would give the answer away
+        weight = weigh(term, ctx)
+        if weight > best_weight:
+            best, best_weight = (start, end), weight
+    return best
