@@ -84,7 +84,7 @@ class Collection:
         with self.db.atomic():
             self._store_document(document, stamp)
             existing = {row["id"]: row for row in self.db.query(
-                "SELECT id, edited, retired_at FROM cards WHERE document_id = ? AND rule != 'manual'", [document.id])}
+                "SELECT id, edited, retired_at, front, back FROM cards WHERE document_id = ? AND rule != 'manual'", [document.id])}
             for position, card in enumerate(cards):
                 self._store_card(card, position, existing.get(card.id), stamp)
             vanished = [cid for cid, row in existing.items()
@@ -127,6 +127,8 @@ class Collection:
             return
         if not existing["edited"]:
             placement.update(front=card.front, back=card.back)  # the generator may phrase it better now
+            if (existing["front"], existing["back"]) != (card.front, card.back):
+                placement["modified_at"] = stamp  # so Anki's "update if newer" takes the new wording
         self.db["cards"].update(card.id, placement)
 
     def documents(self) -> list[dict]:
@@ -198,8 +200,9 @@ class Collection:
                 where.append("c.rowid IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)")
                 params.append('"' + term.replace('"', '""') + '"')
             else:
-                where.append("(c.front LIKE ? OR c.back LIKE ? OR c.source LIKE ?)")
-                params.extend([f"%{term}%"] * 3)
+                where.append("(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\' OR c.source LIKE ? ESCAPE '\\')")
+                escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                params.extend([f"%{escaped}%"] * 3)
 
     def row_for_id(self, card_id: str) -> dict:
         """What a card table shows for one card."""

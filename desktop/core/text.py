@@ -12,6 +12,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 # an English one at .!? followed by white space and a capital, a quote or a CJK character.
 _ZH_END = re.compile(r"[。！？!?](?:[”’」』）)]*)|[；;](?=\s*\S)")
 _EN_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“(A-Z0-9\u4e00-\u9fff]|\s*$)")
+# Chinese text quoting an English sentence ("…：Attention is all you need. 这句话…") ends it too
+_MIXED_END = re.compile(f"{_ZH_END.pattern}|{_EN_END.pattern}")
 # a full stop after these is not the end of a sentence
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "prof", "vs", "fig", "no", "st", "jr", "sr", "al", "e.g", "i.e",
                   "etc", "inc", "ltd", "co", "approx", "dept", "u.s", "u.k", "jan", "feb", "mar", "apr",
@@ -40,10 +42,10 @@ def split_sentences(paragraph: str, offset: int = 0) -> list[tuple[str, int, int
     Returns:
         (sentence, start, end) triples; start/end index the document text.
     """
-    pattern = _ZH_END if has_cjk(paragraph) else _EN_END
+    pattern = _MIXED_END if has_cjk(paragraph) else _EN_END
     sentences, start = [], 0
     for match in pattern.finditer(paragraph):
-        if pattern is _EN_END and _is_abbreviation(paragraph, match.start()):
+        if _is_abbreviation(paragraph, match.start()):
             continue
         end = match.end()
         _append(sentences, paragraph, start, end, offset)

@@ -34,10 +34,14 @@ def import_file(path: str | os.PathLike) -> Document:
         raise ImportFailed(f"No such file: {file}")
     if file.is_dir():
         raise ImportFailed(f"{file} is a folder; choose a text, Markdown or HTML file.")
+    if not file.is_file():
+        # a device or pipe (/dev/zero, a FIFO) may never end or never answer
+        raise ImportFailed(f"{file} is not a regular file; choose a text, Markdown or HTML file.")
     if file.stat().st_size > MAX_BYTES:
         raise ImportFailed(f"{file.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; TalkCards imports talks and articles.")
     try:
-        data = file.read_bytes()
+        with file.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # bounded: the file may grow after stat()
     except OSError as error:
         raise ImportFailed(f"{file} could not be read: {error.strerror or error}.") from error
     return import_text(decode(data), file.suffix.lower(), str(file))

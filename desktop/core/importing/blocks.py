@@ -8,6 +8,7 @@ HEADING = "heading"
 PARAGRAPH = "paragraph"
 
 _SENTENCE_END = re.compile(r"[。！？!?.…:：;；”’\"')）]$")
+_FULL_WIDTH_END = re.compile(r"[。！？…：；”’」』）]$")
 
 
 @dataclass
@@ -29,32 +30,42 @@ def join_lines(lines: list[str]) -> list[str]:
 
     A blank line always ends a paragraph; a line also ends one when it ends a sentence
     or is short enough to be a heading, because many Chinese texts put one paragraph
-    per line with no blank line between.
+    per line with no blank line between. A file that does separate its paragraphs with
+    blank lines is hard-wrapped: there a line ending in "." is not a paragraph's end.
     """
+    wrapped = uses_blank_lines(lines)
     paragraphs: list[str] = []
-    current = ""
+    current: list[str] = []  # the lines of the paragraph being read; joined once, so long ones stay linear
     for raw in lines + [""]:
         line = raw.strip()
-        if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        if current and (_SENTENCE_END.search(current) or _looks_like_heading(current) or _looks_like_heading(line)):
-            paragraphs.append(current)
-            current = line
-        else:
-            current = _glue(current, line)
+        ends = not line or (current and (_ends_paragraph(current[-1], wrapped) or _looks_like_heading(current[-1])
+                                         or _looks_like_heading(line)))
+        if ends and current:
+            paragraphs.append(glue(current))
+            current = []
+        if line:
+            current.append(line)
     return paragraphs
+
+
+def uses_blank_lines(lines: list[str]) -> bool:
+    """Does the text put blank lines between its paragraphs (one gap per eight lines at least)?"""
+    text_lines = sum(1 for line in lines if line.strip())
+    gaps = sum(1 for before, line in zip(lines, lines[1:]) if before.strip() and not line.strip())
+    return gaps * 8 >= text_lines > 0
+
+
+def _ends_paragraph(line: str, wrapped: bool) -> bool:
+    return bool(_FULL_WIDTH_END.search(line) or (not wrapped and _SENTENCE_END.search(line)))
 
 
 def _looks_like_heading(line: str) -> bool:
     return len(line) <= 40 and not _SENTENCE_END.search(line)
 
 
-def _glue(left: str, right: str) -> str:
-    if not left:
-        return right
-    if left[-1].isascii() and right[0].isascii():
-        return f"{left} {right}"
-    return left + right
+def glue(lines: list[str]) -> str:
+    """Join wrapped lines: a space between two Latin words, nothing between Chinese characters."""
+    out = [lines[0]]
+    for left, right in zip(lines, lines[1:]):
+        out.append(f" {right}" if left[-1].isascii() and right[0].isascii() else right)
+    return "".join(out)

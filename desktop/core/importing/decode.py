@@ -16,11 +16,19 @@ _BOMS = (
 )
 # charset-normalizer names several supersets of GBK; GB18030 decodes all of them.
 _SIMPLIFIED = {"gb2312", "gbk", "gb18030"}
-_TRADITIONAL = {"big5", "big5hkscs", "cp950"}
+# Short texts fit several code pages equally well (chaos ties); our users write Chinese or English,
+# so among equally good guesses these win, in this order.
+_PREFERRED = ("utf8", "ascii", "gb18030", "cp1252")
+# UTF-16/32 are accepted only with a byte-order mark: without one, charset-normalizer sometimes
+# "finds" them in short GBK text, and real BOM-less UTF-16 of Latin text is caught as binary (NULs).
+_NEEDS_BOM = ("utf16", "utf32")
+# C0 controls that no text file uses (tab, line ends, form feed and escape are allowed)
+_CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 11, 12, 13, 27)]
+_BOM_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
 
 def _name(encoding: str) -> str:
-    name = encoding.lower().replace("_", "")
+    name = encoding.lower().replace("_", "").replace("-", "")
     return "gb18030" if name in _SIMPLIFIED else name
 
 
@@ -56,23 +64,43 @@ def _decode_bom(data: bytes) -> str | None:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise ImportFailed(f"The file starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()}.") from error
+                name = _BOM_NAMES[encoding]
+                raise ImportFailed(f"The file starts with a {name} byte-order mark but is not valid {name}.") from error
     return None
 
 
 def _decode_detected(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
+    if _looks_binary(data[:8192]):
         raise ImportFailed("The file looks binary, not text.")
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
+    encoding = _choose(from_bytes(data))
+    if encoding is None:
         raise ImportFailed("The file's text encoding could not be recognised; save it as UTF-8 and try again.")
-    names = [_name(match.encoding) for match in matches]
-    encoding = _name(best.encoding)
-    # Short Chinese text often fits Big5 and GB18030 alike; our users write Simplified Chinese.
-    if encoding in _TRADITIONAL and "gb18030" in names:
-        encoding = "gb18030"
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:
         raise ImportFailed("The file's text encoding could not be recognised; save it as UTF-8 and try again.") from error
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NUL bytes, or more control bytes than text ever has (images, archives, PDFs' streams)."""
+    if b"\x00" in sample:
+        return True
+    controls = sum(sample.count(bytes([c])) for c in _CONTROL_BYTES)
+    return controls > len(sample) // 50
+
+
+def _choose(matches) -> str | None:
+    """charset-normalizer's best guess, preferring our users' encodings among equally good ones.
+
+    Returns:
+        A codec name Python knows (charset-normalizer's own spelling; its compact form is only for comparing).
+    """
+    candidates = [m for m in matches if not _name(m.encoding).startswith(_NEEDS_BOM)]
+    if not candidates:
+        return None
+    best = min(m.chaos for m in candidates)
+    tied = {_name(m.encoding): m.encoding for m in candidates if m.chaos <= best + 0.01}
+    preferred = next((name for name in _PREFERRED if name in tied), None)
+    if preferred == "gb18030":
+        return "gb18030"  # not gbk or gb2312: GB18030 also decodes what they lack
+    return tied[preferred] if preferred else next(iter(tied.values()))

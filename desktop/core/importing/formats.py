@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page, join_lines
+from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page, glue, join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -12,6 +12,10 @@ _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s*>\s?")
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+# YAML front matter of static-site generators: "---\ntitle: …\n---" before the first line
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*([\"']?)(.+?)\1[ \t]*$", re.M)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def read_plain(text: str) -> Page:
@@ -28,18 +32,22 @@ def read_markdown(text: str) -> Page:
 
     The title is the first heading when it comes before any paragraph, else the first line.
     """
+    text, front_title = _front_matter(text)
     blocks: list[Block] = []
     pending: list[str] = []
 
-    def flush() -> None:
-        blocks.extend(Block(PARAGRAPH, strip_inline(p)) for p in join_lines(pending))
+    def flush(code: bool = False) -> None:
+        lines = [line.rstrip() if code else line.strip() for line in pending if line.strip()]
+        if lines:
+            # code keeps its lines and its asterisks; in prose only a blank line ends a paragraph
+            blocks.append(Block(PARAGRAPH, "\n".join(lines) if code else strip_inline(glue(lines))))
         pending.clear()
 
     in_fence = False
     for line in text.split("\n"):
         if _MD_FENCE.match(line):
+            flush(code=in_fence)
             in_fence = not in_fence
-            flush()
         elif in_fence:
             pending.append(line)
         elif heading := _MD_HEADING.match(line):
@@ -55,7 +63,19 @@ def read_markdown(text: str) -> Page:
                 flush()  # each list item is its own paragraph; numbers stay, they may be headings
             pending.append(_MD_QUOTE.sub("", _MD_BULLET.sub("", line)))
     flush()
+    blocks = [b for b in blocks if b.text]
+    if front_title and not (blocks and blocks[0].kind == HEADING and blocks[0].level == 1):
+        blocks.insert(0, Block(HEADING, front_title, 1))  # the front matter names the title a "# " line would
     return _page_with_title(blocks)
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """The text without its front matter, and the title the front matter names ("" if none)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, ""
+    title = _FRONT_TITLE.search(match.group(1))
+    return text[match.end():], title.group(2).strip() if title else ""
 
 
 def _page_with_title(blocks: list[Block]) -> Page:
@@ -77,6 +97,9 @@ def strip_inline(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
+    # *em* may sit inside a word ("在*北京*做"); _em_ may not ("snake_case_name")
+    text = re.sub(r"\*(?![\s*])(.+?)(?<![\s*])\*", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])", r"\1", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)
+    text = _HTML_TAG.sub("", text)  # Markdown allows raw HTML (<img …>, <br>, <span>)
     return text.strip()

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from desktop.core.document import Document, Section, Sentence, document_id, section_id
-from desktop.core.importing.blocks import HEADING, Page
+from desktop.core.importing.blocks import HEADING, Block, Page
 from desktop.core.text import language_of, split_sentences
 
 _CN_DIGITS = "零〇一二三四五六七八九十百两"
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|、|\s)\s*(\S.*)$")
+_LIST_ITEM = re.compile(r"^(\d{1,2})[.、)）]\s*\S")
 _CN_TOP = re.compile(rf"^([{_CN_DIGITS}]{{1,3}})\s*、\s*(\S.*)$")
 _CN_PAREN = re.compile(rf"^[（(]([{_CN_DIGITS}]{{1,3}})[）)]\s*(\S.*)$")
 _CN_CHAPTER = re.compile(rf"^第\s*([{_CN_DIGITS}\d]{{1,4}})\s*([章节篇部讲回])\s*[:：、.]?\s*(\S.*)?$")
@@ -36,6 +38,7 @@ class _Heading:
     number: str
     title: str
     depth: int = 0  # for dotted numbers: how many parts
+    tag: int = 0  # the Markdown/HTML heading level (1 for # / h1); 0 in plain text
 
 
 def parse(page: Page, source_path: str = "", language: str | None = None) -> Document:
@@ -54,35 +57,55 @@ def parse(page: Page, source_path: str = "", language: str | None = None) -> Doc
     document = Document(id=doc_id, title=title, language=language or language_of(title + body_text),
                         text="", source_path=source_path)
     builder = _Builder(document)
-    previous: _Heading | None = None
-    for block in page.blocks:
-        heading = _heading_of(block, page.explicit_headings, previous)
+    for block, heading in _classify(page):
         if heading:
             builder.open(heading)
-            previous = heading if heading.style == "dot" else previous
         else:
             builder.paragraph(block.text)
     return builder.finish()
 
 
-def _heading_of(block, explicit: bool, previous: _Heading | None) -> _Heading | None:
+def _classify(page: Page) -> Iterator[tuple[Block, _Heading | None]]:
+    """Each block with its heading, or None for a paragraph; whether a line is a heading depends on those before."""
+    previous: _Heading | None = None  # the last dotted heading
+    last: _Heading | None = None  # the last heading of any style
+    list_next = ""  # the number that would go on with the list the previous block was an item of
+    for block in page.blocks:
+        restart = last is not None and last.style != "dot"
+        heading = _heading_of(block, page.explicit_headings, previous, restart)
+        if heading and list_next and heading.number == list_next and block.kind != HEADING:
+            heading = None  # "2. 书籍" right after the list item "1. 网页" goes on with the list
+        list_next = _next_list_number(block.text) if heading is None else ""
+        if heading:
+            previous = heading if heading.style == "dot" else previous
+            last = heading
+        yield block, heading
+
+
+def _heading_of(block: Block, explicit: bool, previous: _Heading | None, restart: bool) -> _Heading | None:
     text = block.text.strip()
-    if explicit:
-        if block.kind != HEADING:
-            return None
-        found = _numbered(text) or _Heading("plain", "", text)
-        # a Markdown/HTML heading with no number nests by its tag level
-        return found if found.style != "plain" else _Heading(f"md{block.level}", "", text)
     if block.kind == HEADING:
-        return _numbered(text) or _Heading(f"md{block.level}", "", text)
+        found = _numbered(text)
+        if found is None or found.style == "unnumbered":
+            # an unnumbered Markdown/HTML heading (引言 too) nests by its tag level
+            found = _Heading(f"md{block.level}", "", text.rstrip(":："))
+        found.tag = block.level
+        return found
+    if explicit:
+        return None  # the format marks its headings; a numbered paragraph is a list item
+    if _UNNUMBERED.match(text):
+        return _Heading("unnumbered", "", text.rstrip(":："))
     if len(text) > _MAX_HEADING or _SENTENCE_END.search(text):
         return None
     found = _numbered(text)
-    if found and found.style == "dot" and not _follows(previous, found):
+    if found and found.style == "dot" and not _follows(previous, found, restart):
         return None  # "1. 数据…" inside section 2.1 is a list item, not a heading
-    if found is None and _UNNUMBERED.match(text):
-        found = _Heading("unnumbered", "", text.rstrip(":："))
     return found
+
+
+def _next_list_number(text: str) -> str:
+    item = _LIST_ITEM.match(text)
+    return str(int(item.group(1)) + 1) if item else ""
 
 
 def _numbered(text: str) -> _Heading | None:
@@ -102,18 +125,22 @@ def _numbered(text: str) -> _Heading | None:
     return None
 
 
-def _follows(previous: _Heading | None, current: _Heading) -> bool:
-    """Is `current` a plausible next dotted number after `previous` (1.1.2 → 1.1.3, 1.2, 2, 1.1.2.1)?"""
+def _follows(previous: _Heading | None, current: _Heading, restart: bool = False) -> bool:
+    """Is `current` a plausible next dotted number after `previous` (1.1.2 → 1.1.3, 1.2, 2, 1.1.2.1)?
+
+    Below a heading of another style (第二章, 二、) numbering may restart at 1 or go on
+    with that chapter's number (第二章 → 2.1).
+    """
     parts = [int(p) for p in current.number.split(".")]
+    firsts = all(p == 1 for p in parts[1:])
     if previous is None:
-        return all(p == 1 for p in parts[1:]) and parts[0] <= 2
+        return firsts and parts[0] <= 2
     before = [int(p) for p in previous.number.split(".")]
+    if restart and firsts and parts[0] in (1, before[0] + 1):
+        return True
     if parts == before + [1]:
         return True
-    for cut in range(1, len(before) + 1):
-        if parts == before[: cut - 1] + [before[cut - 1] + 1]:
-            return True
-    return False
+    return any(parts == before[: cut - 1] + [before[cut - 1] + 1] for cut in range(1, len(before) + 1))
 
 
 class _Builder:
@@ -123,9 +150,10 @@ class _Builder:
         self.document = document
         self.parts: list[str] = [document.title]
         self.length = len(document.title)
-        self.styles: list[str] = []  # heading styles from the outermost level in
-        self.open_sections: list[Section] = []
+        self.styles: list[tuple[str, int]] = []  # (heading style, tag level) from the outermost level in
+        self.open_sections: list[tuple[int, Section]] = []  # (level by style, section), outermost first
         self.current: Section | None = None
+        self.ids: set[str] = set()
 
     def _append(self, text: str) -> int:
         self.parts.append("\n\n")
@@ -136,39 +164,56 @@ class _Builder:
         return start
 
     def open(self, heading: _Heading) -> None:
-        level = self._level_for(heading)
-        line = f"{heading.number} {heading.title}".strip() if heading.style == "dot" else (
-            f"{heading.number}、{heading.title}" if heading.style == "cn" else f"{heading.number} {heading.title}".strip())
-        start = self._append(line)
-        section = Section(id=section_id(self.document.id, heading.number, heading.title),
-                          number=heading.number, title=heading.title or heading.number, level=level,
-                          start=start, end=self.length)
-        self._close_to(level - 1)
-        parent = self.open_sections[-1] if self.open_sections else None
+        style_level = self._level_for(heading)
+        while self.open_sections and self.open_sections[-1][0] >= style_level:
+            self.open_sections.pop()
+        parent = self.open_sections[-1][1] if self.open_sections else None
+        separator = "、" if heading.style == "cn" else " "
+        start = self._append(f"{heading.number}{separator}{heading.title}".strip(separator + " "))
+        # the level is the depth in the tree, even where a style skips one (第一章 → 1.1)
+        section = Section(id=self._id(heading, parent), number=heading.number, title=heading.title or heading.number,
+                          level=len(self.open_sections) + 1, start=start, end=self.length)
         (parent.children if parent else self.document.sections).append(section)
-        self.open_sections.append(section)
+        self.open_sections.append((style_level, section))
         self.current = section
 
+    def _id(self, heading: _Heading, parent: Section | None) -> str:
+        """Stable and unique: two "小结" sections under different parents get different ids."""
+        number, occurrence = heading.number, 0
+        candidate = section_id(self.document.id, number, heading.title)
+        while candidate in self.ids:
+            occurrence += 1
+            candidate = section_id(self.document.id, f"{parent.id if parent else ''}/{number}#{occurrence}", heading.title)
+        self.ids.add(candidate)
+        return candidate
+
     def _level_for(self, heading: _Heading) -> int:
+        """The heading's level by its style: styles nest in the order the author first used them."""
         if heading.style == "unnumbered":
-            self.styles = ["unnumbered"]  # 引言/结语 stand at the top, beside chapter 1
+            self.styles = [("unnumbered", 0)]  # 引言/结语 stand at the top, beside chapter 1
             return 1
+        self.styles = [s for s in self.styles if s[0] != "unnumbered"]
+        self._close_tags(heading)
+        names = [name for name, _ in self.styles]
         if heading.style == "dot":
-            base = [s for s in self.styles if not s.startswith("dot")]
-            base = [] if base == ["unnumbered"] else base
-            self.styles = base + [f"dot{d}" for d in range(1, heading.depth + 1)]
-            return len(self.styles)
-        if self.styles == ["unnumbered"]:
-            self.styles = []
-        if heading.style in self.styles:
-            self.styles = self.styles[: self.styles.index(heading.style) + 1]
+            tags = dict(s for s in self.styles if s[0].startswith("dot"))
+            base = [s for s in self.styles if not s[0].startswith("dot")]
+            dots = [(f"dot{d}", tags.get(f"dot{d}", heading.tag)) for d in range(1, heading.depth)]
+            self.styles = base + dots + [(f"dot{heading.depth}", heading.tag)]
+        elif heading.style in names:
+            self.styles = self.styles[: names.index(heading.style)] + [(heading.style, heading.tag)]
         else:
-            self.styles.append(heading.style)
+            self.styles.append((heading.style, heading.tag))
         return len(self.styles)
 
-    def _close_to(self, level: int) -> None:
-        while self.open_sections and self.open_sections[-1].level > level:
-            self.open_sections.pop()
+    def _close_tags(self, heading: _Heading) -> None:
+        """A Markdown/HTML heading closes the deeper tags, and unnumbered ones of its own tag."""
+        if not heading.tag:
+            return
+        unnumbered = heading.style.startswith("md")
+        while self.styles and (self.styles[-1][1] > heading.tag or (
+                self.styles[-1][1] == heading.tag and (unnumbered or self.styles[-1][0].startswith("md")))):
+            self.styles.pop()
 
     def paragraph(self, text: str) -> None:
         if self.current is None:
@@ -178,7 +223,7 @@ class _Builder:
         section = self.current
         section.paragraphs.append(text)
         section.sentences.extend(Sentence(t, s, e) for t, s, e in split_sentences(text, start))
-        for open_section in self.open_sections:
+        for _, open_section in self.open_sections:
             open_section.end = self.length
 
     def finish(self) -> Document:
