@@ -172,7 +172,8 @@ class ExportDialog(QDialog):
         self.documents.blockSignals(True)  # a text change is no check change
         for item in self._items():
             # The card count tells the user whether a document is worth exporting at all.
-            item.setText(f"{item.data(TITLE_ROLE)}  ·  {tr('%n card(s)', None, item.data(CARDS_ROLE))}")
+            count = tr("%n card(s)", None, item.data(CARDS_ROLE))  # outside the f-string, so lupdate finds it
+            item.setText(f"{item.data(TITLE_ROLE)}  ·  {count}")
         self.documents.blockSignals(False)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

@@ -256,7 +256,7 @@
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="162" />
         <location filename="../../desktop/ui/export_dialog.py" line="169" />
-        <location filename="../../desktop/ui/export_dialog.py" line="303" />
+        <location filename="../../desktop/ui/export_dialog.py" line="304" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -290,48 +290,53 @@
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/export_dialog.py" line="175" />
+        <source>%n card(s)</source>
+        <translation><numerusform>%n 张卡片</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="239" />
+        <location filename="../../desktop/ui/export_dialog.py" line="240" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="263" />
+        <location filename="../../desktop/ui/export_dialog.py" line="264" />
         <source>Choose at least one document to export.</source>
         <translation>请至少选择一个要导出的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="284" />
+        <location filename="../../desktop/ui/export_dialog.py" line="285" />
         <source>Exported %n card(s) to {path}.</source>
         <translation><numerusform>已导出 %n 张卡片到 {path}。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="286" />
+        <location filename="../../desktop/ui/export_dialog.py" line="287" />
         <source>Exported %n note(s) to {path}.</source>
         <translation><numerusform>已导出 %n 条笔记到 {path}。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="288" />
+        <location filename="../../desktop/ui/export_dialog.py" line="289" />
         <source>The chosen documents have no cards yet.</source>
         <translation>所选文档还没有卡片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="329" />
+        <location filename="../../desktop/ui/export_dialog.py" line="330" />
         <source>You may not write to {path}. Choose another folder.</source>
         <translation>没有写入 {path} 的权限。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="331" />
+        <location filename="../../desktop/ui/export_dialog.py" line="332" />
         <source>The folder {folder} does not exist. Choose another one.</source>
         <translation>文件夹 {folder} 不存在。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="333" />
+        <location filename="../../desktop/ui/export_dialog.py" line="334" />
         <source>Could not write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="334" />
+        <location filename="../../desktop/ui/export_dialog.py" line="335" />
         <source>Could not export: {reason}</source>
         <translation>无法导出：{reason}</translation>
     </message>
