@@ -38,3 +38,10 @@ def test_translations_keep_their_placeholders_and_shortcuts():
         for marker in ("%1", "%2", "%3", "%n", "{path}", "{reason}", "{folder}"):
             assert (marker in source) == (marker in text), (source, text)
         assert ("&" in source) == ("&" in text), (source, text)
+
+
+def test_no_ui_string_hides_inside_an_f_string():
+    # pyside6-lupdate cannot see tr() calls inside f-string braces, so they would stay English
+    offenders = [f"{path.name}:{number}" for path in (ROOT / "desktop" / "ui").glob("*.py")
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "{tr(" in line]
+    assert offenders == []
