@@ -158,7 +158,7 @@ class StatsDialog(QDialog):
     def _show_retention(self) -> None:
         recent, total = self.overview.retention, self.overview.retention_all
         lines = [
-            f"<h3>{tr('True retention')}</h3>",
+            "<h3>" + tr("True retention") + "</h3>",
             f"<p style='font-size: 28pt; font-weight: bold; color: {REVIEWS_COLOUR}'>{percent(recent)}</p>",
             "<p>" + tr("Last %1 days: %2 of %3 reviews of mature-path cards passed.").replace("%1", str(DAYS))
             .replace("%2", str(recent.passed)).replace("%3", str(recent.total)) + "</p>",

@@ -554,6 +554,11 @@
         <translation>卡片状态：%1</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/stats.py" line="161" />
+        <source>True retention</source>
+        <translation>真实保持率</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/stats.py" line="163" />
         <source>Last %1 days: %2 of %3 reviews of mature-path cards passed.</source>
         <translation>最近 %1 天：复习阶段卡片的 %3 次复习中通过 %2 次。</translation>
