@@ -84,13 +84,12 @@ class Collection:
         with self.db.atomic():
             self._store_document(document, stamp)
             existing = {row["id"]: row for row in self.db.query(
-                "SELECT id, edited, retired_at, front, back FROM cards WHERE document_id = ? AND rule != 'manual'", [document.id])}
-            for position, card in enumerate(cards):
-                self._store_card(card, position, existing.get(card.id), stamp)
-            vanished = [cid for cid, row in existing.items()
-                        if row["retired_at"] is None and cid not in {c.id for c in cards}]
-            self.db.execute(f"UPDATE cards SET retired_at = ? WHERE id IN ({','.join('?' * len(vanished))})",
-                            [stamp, *vanished]) if vanished else None
+                "SELECT id, edited, retired_at, front, back FROM cards WHERE document_id = ? AND rule != 'manual'",
+                [document.id])}
+            self._store_cards(cards, existing, stamp)
+            fresh = {c.id for c in cards}
+            vanished = [cid for cid, row in existing.items() if row["retired_at"] is None and cid not in fresh]
+            self.db.conn.executemany("UPDATE cards SET retired_at = ? WHERE id = ?", [(stamp, cid) for cid in vanished])
         kept = sum(1 for c in cards if c.id in existing)
         return ImportResult(document.id, len(cards) - kept, kept, len(vanished))
 
@@ -116,20 +115,28 @@ class Collection:
     def _has_document(self, document_id: str) -> bool:
         return bool(list(self.db.query("SELECT 1 FROM documents WHERE id = ?", [document_id])))
 
-    def _store_card(self, card: Card, position: int, existing: dict | None, stamp: str) -> None:
-        placement = {"document_id": card.document_id, "section_id": card.section_id, "section": card.section,
-                     "position": position, "source": card.source, "source_start": card.source_start,
-                     "source_end": card.source_end, "retired_at": None}
-        if existing is None:
-            self.db["cards"].insert({"id": card.id, "kind": card.kind, "front": card.front, "back": card.back,
-                                     "rule": card.rule, "created_at": stamp, "modified_at": stamp, "edited": 0,
-                                     "suspended": 0, "deleted_at": None, **placement}, pk="id")
-            return
-        if not existing["edited"]:
-            placement.update(front=card.front, back=card.back)  # the generator may phrase it better now
-            if (existing["front"], existing["back"]) != (card.front, card.back):
-                placement["modified_at"] = stamp  # so Anki's "update if newer" takes the new wording
-        self.db["cards"].update(card.id, placement)
+    def _store_cards(self, cards: list[Card], existing: dict[str, dict], stamp: str) -> None:
+        """Insert new cards in bulk; move kept ones to their new place (and wording, unless the user edited it)."""
+        new_rows, updates = [], []
+        for position, card in enumerate(cards):
+            placement = {"document_id": card.document_id, "section_id": card.section_id, "section": card.section,
+                         "position": position, "source": card.source, "source_start": card.source_start,
+                         "source_end": card.source_end}
+            old = existing.get(card.id)
+            if old is None:
+                new_rows.append({"id": card.id, "kind": card.kind, "front": card.front, "back": card.back,
+                                 "rule": card.rule, "created_at": stamp, "modified_at": stamp, "edited": 0,
+                                 "suspended": 0, "deleted_at": None, "retired_at": None, **placement})
+                continue
+            reworded = not old["edited"] and (old["front"], old["back"]) != (card.front, card.back)
+            updates.append((*placement.values(), card.front if reworded else old["front"],
+                            card.back if reworded else old["back"], stamp if reworded else None, card.id))
+        self.db["cards"].insert_all(new_rows, pk="id", batch_size=1000)
+        # a reworded card gets a new edit time, so Anki's "update if newer" takes the new wording
+        self.db.conn.executemany(
+            "UPDATE cards SET document_id = ?, section_id = ?, section = ?, position = ?, source = ?, "
+            "source_start = ?, source_end = ?, front = ?, back = ?, modified_at = coalesce(?, modified_at), "
+            "retired_at = NULL WHERE id = ?", updates)
 
     def documents(self) -> list[dict]:
         """id, title, language, card count of every document, in import order."""
