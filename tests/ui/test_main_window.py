@@ -184,3 +184,22 @@ def test_dark_theme_applies_and_is_remembered(main_window, tmp_path, qtbot):
     again.set_theme("light")
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() > 128
     again.close()
+
+
+def test_dropping_a_file_imports_it(main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    note = tmp_path / "notes.txt"
+    note.write_text("Tidal power\n\n1. Basics\n\nThe Sihwa station produces 254 MW at peak.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(note))])
+    enter = QDragEnterEvent(main_window.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    main_window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(main_window.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    main_window.dropEvent(drop)
+    qtbot.waitUntil(lambda: main_window.library.count() == 2, timeout=10000)
+    assert main_window.document.title == "Tidal power"
