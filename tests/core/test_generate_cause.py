@@ -65,7 +65,7 @@ def test_comparison_without_a_named_alternative_is_a_cloze():
     document = import_text("交通\n\n1. 出行\n\n高铁比飞机更准时。\n")
     section = document.sections[0]
     cards = cause.candidates(Context(document, section, section.sentences[0], 0))
-    assert [(c.kind, c.front, c.answer) for c in cards] == [(CLOZE, "{{c1::高铁}}比飞机更准时", "高铁")]
+    assert [(c.kind, c.front, c.answer) for c in cards] == [(CLOZE, "{{c1::高铁}}比飞机更准时。", "高铁")]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -110,3 +110,51 @@ def test_a_list_of_causes_is_never_one_answer(sentence):
     document = import_text(f"运河\n\n1. 衰落\n\n{sentence}\n")
     section = document.sections[0]
     assert cause.candidates(Context(document, section, section.sentences[0], 0)) == []
+
+
+CONTRAST_DOC = """城市交通
+
+1. 对比
+
+许多老桥因年久失修而被迫封闭。与公交车相比,地铁更不容易受到天气影响。与柴油车相比,电动车的噪音更加轻微。目前自动驾驶已经能够应对简单路况,但复杂路况的处理仍需要大量测试。在雨雪天气里,机器视觉识别近处车辆的效果尚可,而远处车辆的识别则面临更大的挑战。探测器通过太阳能为仪器提供电力。
+"""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("许多老桥因年久失修而被迫封闭。", [("许多老桥因什么而被迫封闭？", "年久失修")]),
+    ("与公交车相比,地铁更不容易受到天气影响。", [("与公交车相比，什么更不容易受到天气影响？", "地铁")]),
+    ("与柴油车相比,电动车的噪音更加轻微。", [("与柴油车相比，什么的噪音更加轻微？", "电动车")]),
+    # two kinds of one thing in contrasting clauses: the kind the comparative clause singles out, else the first
+    ("目前自动驾驶已经能够应对简单路况,但复杂路况的处理仍需要大量测试。",
+     [("目前自动驾驶已经能够应对{{c1::简单路况}},但复杂路况的处理仍需要大量测试。", "简单路况")]),
+    ("探测器通过太阳能为仪器提供电力。", [("探测器通过什么为仪器提供电力？", "太阳能")]),
+])
+def test_owing_compared_contrasted_and_means(sentence, expected):
+    assert _pairs(_cards(CONTRAST_DOC)[sentence]) == expected
+
+
+def test_the_harder_kind_is_the_one_in_the_comparative_clause():
+    (card,) = _cards(CONTRAST_DOC)["在雨雪天气里,机器视觉识别近处车辆的效果尚可,而远处车辆的识别则面临更大的挑战。"]
+    assert card.kind == CLOZE and card.answer == "远处车辆"
+
+
+EN_MORE_DOC = """Trees
+
+1. Growth
+
+The city has planted 40,000 trees since 2015, and in 2020 canopy cover rose to 31 percent. A young oak grows only about a foot a year, mostly because its roots come first. Whether a seed sprouts depends on soil moisture, not on its size. Poor soil caused by heavy traffic slows growth.
+"""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "since 2015" is a date, not a reason
+    ("The city has planted 40,000 trees since 2015, and in 2020 canopy cover rose to 31 percent.", []),
+    # the hedge belongs to the reason
+    ("A young oak grows only about a foot a year, mostly because its roots come first.",
+     [("Why does a young oak grow only about a foot a year?", "its roots come first")]),
+    ("Whether a seed sprouts depends on soil moisture, not on its size.",
+     [("Whether a seed sprouts depends on {{c1::soil moisture}}, not on its size.", "soil moisture")]),
+    ("Poor soil caused by heavy traffic slows growth.", []),  # a participle, not "X caused Y"
+])
+def test_english_dates_hedges_dependence_and_participles(sentence, expected):
+    assert _pairs(_cards(EN_MORE_DOC)[sentence]) == expected

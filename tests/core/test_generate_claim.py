@@ -110,3 +110,31 @@ def test_claim_after_the_quote_and_group_speakers():
 def test_a_claim_whose_number_the_quantity_family_asks_makes_no_cloze():
     # "at least five weeks" has its own card; deleting "full course" would test a filler
     assert _cards(EN_DOC)["Smith expects that a full course will need at least five weeks to show results."] == []
+
+
+SPEAKERS_DOC = """Glaciers
+
+1. Voices
+
+Glaciologist Maria Costa of the Alpine Research Institute warned that the glacier could lose most of its ice by 2100. The Mountain Rescue Union, a volunteer group, argues that the trails should close earlier in summer. Researchers such as Tomas van der Berg argue that no single model predicts the melt. "A glacier is a slow river of ice," she said.
+"""
+
+
+def test_english_speakers_with_roles_affiliations_and_examples_are_found():
+    document = import_text(SPEAKERS_DOC)
+    section = document.sections[0]
+    found = {}
+    for index, sentence in enumerate(section.sentences):
+        said = claim.find_claim(Context(document, section, sentence, index))
+        found[sentence.text[:20]] = said.speaker if said else None
+    assert found == {"Glaciologist Maria C": "Maria Costa", "The Mountain Rescue ": "Mountain Rescue Union",
+                     "Researchers such as ": "Tomas van der Berg", '"A glacier is a slow': "Maria Costa"}
+
+
+def test_a_negated_claim_keeps_the_speaker_and_the_negation():
+    cards = _cards(SPEAKERS_DOC)
+    (card,) = cards["Researchers such as Tomas van der Berg argue that no single model predicts the melt."]
+    assert (card.kind, card.front) == (CLOZE, "According to Tomas van der Berg, {{c1::no single model}} predicts the melt.")
+    zh = _cards("能源访谈\n\n1. 观点\n\n王磊强调,核电并非成本最低的选择,未来的关键在于储能。\n")
+    fronts = [c.front for cards_ in zh.values() for c in cards_]
+    assert "王磊强调，核电并非{{c1::成本最低的选择}}。" in fronts

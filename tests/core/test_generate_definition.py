@@ -85,3 +85,89 @@ def test_linking_verb_is_matched_only_as_a_word():
     # "是否" and "尤其是" contain 是 but link nothing
     assert definition.zh_identity_probes("模型是否有效") == []
     assert definition.zh_identity_probes("尤其是大公司") == []
+
+
+# --- names, states, makers, negations, glossary lines --------------------------------------------------
+NAMES_DOC = """城市与建筑
+
+1. 名片
+
+颐和园被誉为“皇家园林博物馆”。每根承重的木柱称为立柱。人们把三种颜料调和在一起,称为“三彩”。唐代僧人写成了《大唐西域记》,它被称为研究中亚历史的重要文献。
+
+2. 现状
+
+这座古城的修复工作仍处于起步阶段。这条运河大多由当地农民开挖。大坝的地基用花岗岩砌成。高铁并非最便宜的出行方式。高铁并非只带来速度。城墙最大的威胁是地下水。世界上最高的瀑布是委内瑞拉的安赫尔瀑布。
+"""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("颐和园被誉为“皇家园林博物馆”。", [("颐和园被誉为什么？", "皇家园林博物馆")]),
+    ("每根承重的木柱称为立柱。", [("每根承重的木柱称为什么？", "立柱")]),
+    # a name given to what the clause before describes: a cloze keeps the description
+    ("人们把三种颜料调和在一起,称为“三彩”。", [("人们把三种颜料调和在一起,称为“{{c1::三彩}}”。", "三彩")]),
+    # "它" is the book, not the monk who wrote it
+    ("唐代僧人写成了《大唐西域记》,它被称为研究中亚历史的重要文献。",
+     [("《大唐西域记》被称为什么？", "研究中亚历史的重要文献")]),
+    ("这条运河大多由当地农民开挖。", []),  # 开挖 is no verb of making that asks "由谁"
+    ("大坝的地基用花岗岩砌成。", [("大坝的地基用什么砌成？", "花岗岩")]),
+    # a negated claim keeps its negation in view; "并非只…" is "not only", no negation
+    ("高铁并非最便宜的出行方式。", [("高铁并非{{c1::最便宜的出行方式}}。", "最便宜的出行方式")]),
+    ("高铁并非只带来速度。", []),
+    # a subject that singles one thing out asks its own question
+    ("城墙最大的威胁是地下水。", [("城墙最大的威胁是什么？", "地下水")]),
+    ("世界上最高的瀑布是委内瑞拉的安赫尔瀑布。", [("世界上最高的瀑布是什么？", "委内瑞拉的安赫尔瀑布")]),
+])
+def test_names_makers_negations_and_superlative_subjects(sentence, expected):
+    assert _cards(NAMES_DOC)[sentence] == expected
+
+
+def test_a_state_is_asked_when_its_subject_is_named_and_shown_in_context_when_it_was_a_reference():
+    assert _cards(NAMES_DOC)["这座古城的修复工作仍处于起步阶段。"] == []  # "这座古城" names nothing
+    document = import_text("桥梁\n\n1. 新技术\n\n碳纤维拉索的研究正在加快,但这些新型拉索的应用仍处于试验阶段。"
+                           "钢拱桥的设计已经处于成熟阶段。\n")
+    section = document.sections[0]
+    cards = {s.text: [(c.front, c.answer) for c in definition.candidates(Context(document, section, s, i))]
+             for i, s in enumerate(section.sentences)}
+    assert cards["钢拱桥的设计已经处于成熟阶段。"] == [("钢拱桥的设计已经处于什么阶段？", "成熟阶段")]
+    assert cards["碳纤维拉索的研究正在加快,但这些新型拉索的应用仍处于试验阶段。"] == [
+        ("碳纤维拉索的研究正在加快,但这些新型拉索的应用仍处于{{c1::试验阶段}}。", "试验阶段")]
+
+
+EN_NAMES_DOC = """Rivers
+
+1. Terms
+
+Rivers carve valleys over time, a process called fluvial erosion. Engineers slow floods with structures known as check dams. Governor Ana Ruiz called the new levee "a promise kept to the delta." A delta is a landform: sediment spreads where a river meets the sea. Summer floods, by contrast, can last for weeks. No single dam stops a major flood. The levee is not a permanent solution.
+"""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rivers carve valleys over time, a process called fluvial erosion.",
+     [("Rivers carve valleys over time, a process called {{c1::fluvial erosion}}.", "fluvial erosion")]),
+    ("Engineers slow floods with structures known as check dams.",
+     [("Engineers slow floods with structures known as {{c1::check dams}}.", "check dams")]),
+    ('Governor Ana Ruiz called the new levee "a promise kept to the delta."',
+     [("What did Governor Ana Ruiz call the new levee?", "a promise kept to the delta")]),
+    # what follows a colon explains the predicate; it is not part of the answer
+    ("A delta is a landform: sediment spreads where a river meets the sea.", [("What is a delta?", "a landform")]),
+    ("Summer floods, by contrast, can last for weeks.", []),  # an aside, not a description
+    ("No single dam stops a major flood.", [("{{c1::No single dam}} stops a major flood.", "No single dam")]),
+    ("The levee is not a permanent solution.",
+     [("The levee is not {{c1::a permanent solution}}.", "a permanent solution")]),
+])
+def test_english_names_quotes_negations(sentence, expected):
+    assert _cards(EN_NAMES_DOC)[sentence] == expected
+
+
+def test_a_glossary_line_deletes_the_term_it_explains():
+    document = import_text("# Clouds\n\n## 1. Kinds\n\nClouds come in three main kinds:\n\n"
+                           "- **Cirrus** — thin wisps of ice high in the sky.\n\n"
+                           "- **Cumulus** — puffy heaps of water droplets.\n\n"
+                           "- **Stratus** — flat grey sheets close to the ground.\n", ".md")
+    section = document.sections[0]
+    cards = [c for i, s in enumerate(section.sentences)
+             for c in definition.candidates(Context(document, section, s, i))]
+    assert [(c.front, c.answer) for c in cards] == [
+        ("[Kinds] {{c1::Cirrus}} — thin wisps of ice high in the sky.", "Cirrus"),
+        ("[Kinds] {{c1::Cumulus}} — puffy heaps of water droplets.", "Cumulus"),
+        ("[Kinds] {{c1::Stratus}} — flat grey sheets close to the ground.", "Stratus")]

@@ -166,3 +166,50 @@ def test_whole_documents_give_clean_items(name: str) -> None:
             assert item == item.strip("，,、和与及等“”\" ")
         else:
             assert card.front.endswith("？") or card.front.endswith("?")
+
+
+# --- lists in sentences about the document, lists set out line by line, clauses that only look like lists ----
+def test_a_list_in_a_sentence_about_the_document_is_what_the_document_covers():
+    doc = import_text("海洋牧场的现状与前景_科技频道_某某网\n\n引言\n\n本文将对这一领域进行梳理,"
+                      "探讨海洋牧场在选址、投放、监测以及收获环节的经验与问题。\n")
+    cards = enumeration.candidates(context(doc, "本文将"))
+    assert [c.front for c in cards][:2] == [
+        "《海洋牧场的现状与前景》探讨海洋牧场在{{c1::选址}}、投放、监测以及收获环节的经验与问题。",
+        "《海洋牧场的现状与前景》探讨海洋牧场在选址、{{c1::投放}}、监测以及收获环节的经验与问题。"]
+    assert [c.answer for c in cards] == ["选址", "投放", "监测", "收获"]
+
+
+def test_a_list_set_out_line_by_line_is_one_cloze_note_and_its_count():
+    doc = import_text("# Soil\n\n## 2. Threats\n\nFarmers name four threats:\n\n1. erosion, which strips the topsoil;\n\n"
+                      "2. salinity, especially near the coast;\n\n3. compaction caused by heavy machines;\n\n"
+                      "4. pollution from industry.\n", ".md")
+    cards = enumeration.candidates(context(doc, "Farmers name"))
+    assert [(c.kind, c.front) for c in cards] == [
+        (CLOZE, "[Threats] Farmers name four threats: {{c1::erosion}}, {{c2::salinity}}, {{c3::compaction}}, "
+                "{{c4::pollution}}"),
+        (CLOZE, "[Threats] Farmers name {{c1::four}} threats.")]
+    zh = import_text("土壤\n\n1. 威胁\n\n土壤面临以下三类威胁：\n\n1. 侵蚀：表土被冲走；\n\n2. 盐碱化：多见于沿海；\n\n"
+                     "3. 板结：常因重型机械而起。\n")
+    (note, count) = enumeration.candidates(context(zh, "土壤面临"))
+    assert note.front == "土壤面临以下三类威胁：{{c1::侵蚀}}、{{c2::盐碱化}}、{{c3::板结}}"
+    assert count.front == "土壤面临以下{{c1::三类}}威胁。"
+
+
+@pytest.mark.parametrize("sentence", [
+    "When the tide turns, the current slows and fishermen head back to port.",
+    "Old nets are torn mouth to mouth, adding weight, which drags boats and slows them.",
+    "The storm, which is nearly twice as strong as usual, can flood and damage houses.",
+    "Young gulls steal food and chase boats.",
+])
+def test_english_clauses_joined_by_commas_are_no_lists(sentence):
+    assert lists.find_lists(sentence, "en") == ()
+
+
+@pytest.mark.parametrize("text, items", [
+    ("除了干旱,虫害、火灾和过度砍伐也会破坏森林。", ["虫害", "火灾", "过度砍伐"]),
+    ("建立保护区、限制捕猎和减少农药使用,都能保护鸟类。", ["建立保护区", "限制捕猎", "减少农药使用"]),
+    ("卫星将图像、温度和湿度结合起来。", ["图像", "温度", "湿度"]),
+])
+def test_a_last_item_keeps_the_verb_that_completes_it_but_not_the_predicate(text, items):
+    (listing,) = lists.find_lists(text, "zh")
+    assert lists.item_texts(text, listing) == items

@@ -1,7 +1,9 @@
 """desktop.core.generate.keyterm (and terms): one cloze on the most informative term of an uncovered sentence."""
 from __future__ import annotations
 
+import re
 import time
+from dataclasses import dataclass
 
 from desktop.core.card import CLOZE
 from desktop.core.generate import keyterm, terms
@@ -113,3 +115,43 @@ def test_document_statistics_are_computed_once_and_scale_linearly():
         terms.best_term(ctx.text, ctx)
     assert terms.stats(contexts[0]) is terms.stats(contexts[-1])  # one table for the whole run
     assert time.perf_counter() - start < 10
+
+
+def _pipeline_cards(text: str, suffix: str = ".txt") -> dict[str, list]:
+    """(rule, answer) of each card the whole pipeline makes, by source sentence."""
+    from desktop.core.generate.pipeline import generate
+
+    out: dict[str, list] = {}
+    for card in generate(import_text(text, suffix)):
+        deleted = re.findall(r"\{\{c\d+::(.*?)\}\}", card.front)
+        out.setdefault(card.source, []).append(Found(card.rule, " ".join(deleted) or card.back))
+    return out
+
+
+@dataclass
+class Found:
+    rule: str
+    answer: str
+
+
+def test_a_clause_no_other_card_tests_gets_its_own_cloze():
+    cards = _pipeline_cards("天文讲座\n\n引言\n\n2023年5月,天文学家周岚在南京大学天文与空间科学学院做了一场关于黑洞的讲座。\n")
+    (sentence,) = cards.values()
+    assert {c.rule: c.answer for c in sentence} == {"quantity": "2023年5月", "keyterm": "南京大学"}
+
+
+def test_the_speaker_of_a_claim_is_never_deleted_and_a_condition_is_no_fact():
+    cards = _pipeline_cards("Rivers\n\n1. Voices\n\nHydrologist Ana Ruiz of the Delta Institute warned that the river, "
+                            "which carries about 40 percent more silt than in 1990, could bury the wetlands downstream.\n")
+    answers = [c.answer for cs in cards.values() for c in cs]
+    assert "about 40 percent" in answers and not any("Ruiz" in a or "Delta Institute" in a for a in answers)
+    zh = _pipeline_cards("冰川\n\n1. 融化\n\n但如果融水持续时间过长,下游的湖泊就会因泥沙淤积而变浅。\n")
+    (sentence,) = zh.values()
+    assert [c.answer for c in sentence] == ["泥沙淤积"]  # nothing deleted from the "如果…" condition
+
+
+def test_english_predicates_joined_by_and_are_clauses_of_their_own():
+    cards = _pipeline_cards("Physics\n\n1. Prizes\n\nMarie Curie isolated radium and shared the 1903 Nobel Prize "
+                            "in Physics with her husband.\n")
+    (sentence,) = cards.values()
+    assert {c.answer for c in sentence} == {"1903", "Marie Curie"}

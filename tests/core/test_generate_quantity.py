@@ -176,3 +176,52 @@ def test_a_number_stated_again_in_a_later_section_is_asked_once() -> None:
 @pytest.mark.parametrize("sentence", ["语音识别已经走进了千家万户。", "一座千万人口的城市很拥挤。", "中国有上百种方言。"])
 def test_a_numeral_inside_a_word_or_a_rough_count_is_no_quantity(sentence: str) -> None:
     assert numbers.find_quantities(sentence, "zh") == ()
+
+
+# --- ranges, dates, shares and labels -------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, expected", [
+    ("一座石桥往往需要三到五年才能建成。", "zh", [("三–五年", "duration")]),
+    ("蚂蚁的体长通常只有2到7毫米。", "zh", [("2–7毫米", "amount")]),  # "only" stresses, bounds nothing
+    ("1969年7月,阿波罗11号登月。", "zh", [("1969年7月", "date")]),
+    ("这座桥直到20世纪30年代才通车。", "zh", [("20世纪30年代", "era")]),
+    ("北方约一半的湖泊已经干涸。", "zh", [("约一半", "fraction")]),
+    ("长城全长超过五千公里。", "zh", [("超过五千公里", "amount")]),
+    ("A mayfly lives about two to three days.", "en", [("about two–three days", "duration")]),
+    ("The bridge is 120 meters long and carries a 40-year warranty.", "en",
+     [("120 meters", "amount"), ("40-year", "duration")]),
+    ("Roughly 45 percent of the rain evaporates.", "en", [("Roughly 45 percent", "percent")]),
+    ("The dam supplies about a quarter of the city's power.", "en", [("about a quarter", "percent")]),
+    ("Lava flows cover roughly half of the island and half the time it rains.", "en", [("roughly half", "percent")]),
+    ("Melting one kilogram of ice takes about 334 kilojoules.", "en", [("about 334", "amount")]),
+])
+def test_ranges_borrow_units_dates_stay_whole_and_shares_count(text, language, expected):
+    assert [(q.answer, q.kind) for q in numbers.find_quantities(text, language)] == expected
+
+
+def test_labels_of_list_items_are_no_counts_and_a_list_count_belongs_to_the_list():
+    doc = import_text("老宅\n\n1. 布局\n\n老宅按照“一层厨房、二层卧室、三层储藏”的方式使用。\n\n"
+                      "这种茶产自福建、浙江和云南三个省。\n")
+    assert quantity.candidates(context(doc, "一层厨房")) == []
+    assert not any(c.answer == "三个" for c in quantity.candidates(context(doc, "三个省")))
+
+
+def test_a_condition_keeps_its_consequence_and_a_colon_starts_a_new_subject():
+    doc = import_text("冰川\n\n1. 融化\n\n只要气温比往年高出2摄氏度,冰川就会加速后退。\n\n"
+                      "老桥并不脆弱:1976年,附近发生了一次7级以上的地震。\n")
+    (card,) = quantity.candidates(context(doc, "只要气温"))
+    assert card.kind == CLOZE and card.front.startswith("只要气温比往年高出{{c1::2摄氏度}},冰川就会加速后退")
+    cards = quantity.candidates(context(doc, "老桥并不脆弱"))
+    assert {c.answer for c in cards} == {"1976年", "7级以上"}
+    assert not any(c.kind == BASIC and c.front.startswith("老桥") for c in cards)  # the bridge did not quake
+
+
+def test_when_someone_said_it_is_asked_with_what_was_said():
+    doc = import_text("宇宙\n\n1. 膨胀\n\n哈勃在1929年提出,宇宙正在膨胀。\n")
+    (card,) = quantity.candidates(context(doc, "哈勃"))
+    assert (card.front, card.answer) == ("哈勃在哪一年提出，宇宙正在膨胀？", "1929年")
+
+
+def test_a_named_predicate_owns_the_clauses_after_it():
+    doc = import_text("河流\n\n1. 长河\n\n世界上最长的河流是非洲的尼罗河,全长约6650公里。\n")
+    (card,) = quantity.candidates(context(doc, "尼罗河"))
+    assert (card.front, card.answer) == ("尼罗河全长多少？", "约6650公里")

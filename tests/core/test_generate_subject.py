@@ -198,3 +198,36 @@ def test_resolution_is_computed_once_per_run(zh: Document) -> None:
     first = resolve(ctx.text, ctx)
     assert resolve(ctx.text, ctx) is first
     assert any(isinstance(key, tuple) and key[0] == "resolve" for key in ctx.cache)
+
+
+IT_DOC = """城市绿地
+
+1. 公园
+
+中央公园位于曼哈顿中部。它建成于1873年。以银杏为例,它在城市中每年可以长高30厘米。与中央公园齐名的还有旧金山的金门公园,它占地约四百公顷。梧桐虽然常被当作本地树种,但它其实原产于欧洲。园艺学家李华写成了《城市树木志》,它被称为行道树研究的入门书。这种分配方法方式很好。
+"""
+
+
+@pytest.mark.parametrize("needle, expected", [
+    # a sentence that opens with 它 takes the subject of the sentence before
+    ("它建成于1873年。", "中央公园建成于1873年。"),
+    ("以银杏为例", "以银杏为例,银杏在城市中每年可以长高30厘米。"),
+    ("齐名的还有", "与中央公园齐名的还有旧金山的金门公园,旧金山的金门公园占地约四百公顷。"),
+    ("梧桐虽然", "梧桐虽然常被当作本地树种,但梧桐其实原产于欧洲。"),
+    # 它 is a thing: the book, never the person who wrote it
+    ("园艺学家李华", "园艺学家李华写成了《城市树木志》,《城市树木志》被称为行道树研究的入门书。"),
+])
+def test_it_takes_the_thing_it_stands_for(needle, expected):
+    document = import_text(IT_DOC)
+    ctx = context(document, needle)
+    assert resolve(ctx.text, ctx) == expected
+
+
+@pytest.mark.parametrize("clause, subject", [
+    ("近代的铁路连接了各大城市", "近代的铁路"),
+    ("南方的稻田一年两熟", "南方的稻田"),
+    ("世界上最大的城市公园是某某公园", "世界上最大的城市公园"),
+    ("热岛效应是指城市比郊区更热的现象", "热岛效应"),
+])
+def test_subjects_with_a_place_word_or_a_term_jieba_cuts_apart(clause, subject):
+    assert clause_subject(clause, "zh") == subject

@@ -11,10 +11,13 @@ import re
 
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
-    ZH_PERSONAL, ZH_REPORTING, clean_span, ends_with_reporting_verb, starts_with_pronoun, strip_connectives,
-    too_long, whole_word, zh_clauses)
+    ZH_PERSONAL, ZH_REPORTING, clean_span, ends_with_reporting_verb, split_clauses, starts_with_pronoun,
+    strip_connectives, token_spans, too_long, whole_word, zh_clauses)
 from desktop.core.generate.cause_en import en_probes
-from desktop.core.generate.questions import MAX_ANSWER, WHO, Probe, answer_ok, cloze_probe, grounded, render
+from desktop.core.generate.index import recorded
+from desktop.core.generate.noise import not_content
+from desktop.core.generate.questions import (
+    MAX_ANSWER, WHO, Probe, answer_ok, cloze_probe, grounded, render, topical)
 from desktop.core.generate.subject import clause_subject, resolved
 from desktop.core.text import tagged_words
 
@@ -31,7 +34,7 @@ _DEPEND_VERBS = ("离不开", "取决于", "依赖于", "得益于", "归功于"
                  "有赖于")
 _ZH_DEPEND = re.compile(rf"(?P<a>{_NO_STOP}+?)(?P<v>{'|'.join(_DEPEND_VERBS)})(?P<b>{_NO_STOP}+)")
 _ZH_ALONG = re.compile(rf"(?P<a>{_NO_STOP}+?)随着(?P<b>{_NO_STOP}+?)而(?P<v>{_NO_STOP}+)")
-_ZH_MEANS = re.compile(rf"(?P<pre>{_NO_STOP}*?)通过(?P<m>{_NO_STOP}{{1,20}}?)(?P<link>来|去|以)(?P<goal>{_NO_STOP}+)")
+_ZH_MEANS = re.compile(rf"(?P<pre>{_NO_STOP}*?)通过(?P<m>{_NO_STOP}{{1,20}}?)(?P<link>来|去|以|为|向|给)(?P<goal>{_NO_STOP}+)")
 # modals and adverbs that sit between a cause and its verb: they belong to the question, not the answer
 _ZH_MODAL_TAIL = re.compile(r"(?:也|还|都|就|往往|通常|常常|经常|总是|可能|可能会|会|能|能够|可以|将|将会|已经|已|正在|"
                             r"则|便|直接|间接|进一步|显著|大大|大幅|明显|仍然|依然|依旧|仍|始终|一直|主要|很大程度上)+$")
@@ -89,9 +92,11 @@ def zh_probes(text: str, context: str = "") -> list[Probe]:
     for finder in (_zh_because, _zh_lead, _zh_make, _zh_depend, _zh_along, _zh_means, _zh_rather, _zh_than,
                    _zh_not_but, _zh_superlative):
         found += finder(text)
-    found += _zh_better(text, context or text)
+    found += _zh_better(text, context or text) + _zh_compared(text) + _zh_owing(text)
     if not found:
         found += _zh_effect(text)  # the loosest pattern: only when nothing more specific fits
+    if not found:
+        found += _zh_parallel(text)
     return [p for p in found if p.cloze or answer_ok(p.answer, p.template)]
 
 
@@ -146,7 +151,9 @@ def _zh_effect(text: str) -> list[Probe]:
         if _is_phrase(cause) and _plain_noun_phrase(cause) and len(effect) >= 2 \
                 and not starts_with_pronoun(effect, "zh"):
             verb = _modal(match.group("c")) + match.group("v")
-            return [Probe(f"{WHO}什么{verb}{effect}", cause, 0.9)]
+            # the other way round, for a document about the cause itself ("垃圾分类可以减少什么？")
+            return [Probe(f"{WHO}什么{verb}{effect}", cause, 0.9),
+                    Probe(f"{WHO}{cause}{verb}什么", effect, 0.85, spare=True)]
     return []
 
 
@@ -155,7 +162,8 @@ def _zh_make(text: str) -> list[Probe]:
         if not whole_word(text, match.start("v"), match.end("v")):
             continue
         cause, verb, effect = _np(match.group("c")), match.group("v"), clean_span(match.group("e"))
-        if _is_phrase(cause) and len(effect) >= 4 and not _ZH_FRAME.match(cause):
+        if _is_phrase(cause) and len(effect) >= 4 and not _ZH_FRAME.match(cause) \
+                and not starts_with_pronoun(effect, "zh"):
             return [Probe(f"{WHO}什么{_modal(match.group('c'))}{verb}{effect}", cause)]
     return []
 
@@ -164,6 +172,8 @@ def _is_phrase(text: str) -> bool:
     """A noun-like phrase that can stand as an answer: no pronoun, not a whole clause with its own subject."""
     if not text or len(text) < 2 or starts_with_pronoun(text, "zh") or _ZH_FRAME.match(text):
         return False
+    if re.search(r"(?:在于|是|为|就是)$", text):
+        return False  # "关键在于": the phrase is still waiting for its object
     pairs = tagged_words(text)
     return bool(pairs) and pairs[-1][1] not in ("d", "c", "p", "u", "uj", "ul", "x", "r")
 
@@ -208,7 +218,11 @@ def _zh_means(text: str) -> list[Probe]:
     if starts_with_pronoun(pre, "zh"):
         return []
     means, link, goal = clean_span(match.group("m")), match.group("link"), clean_span(match.group("goal"))
+    if link in ("为", "向", "给") and not _plain_noun_phrase(means):
+        return []  # "通过光合作用为珊瑚提供…": the means must be a thing before a preposition
     found = [Probe(f"{WHO}{pre}通过什么{link}{goal}", means)]
+    if link in ("为", "向", "给"):
+        return found
     verb, obj = _split_verb(goal)
     if verb and len(obj) >= 2:
         found.append(Probe(f"{WHO}{pre}通过{means}{link}{verb}什么", obj, 0.9))
@@ -282,6 +296,76 @@ def _shared_owner_dropped(other: str, winner: str) -> str:
 
 
 
+_ZH_COMPARED = re.compile(r"^(?:和|与|同|跟)(?P<a>[^，,。；;]{2,20}?)(?:相比|比起来|相较)[，,]?\s*(?P<b>[^，,。；;]{2,16}?)"
+                          r"(?:则|却|反而|明显|显然)?(?P<v>更为|更加|更|要)(?P<c>[^，,。；;]{1,16})[。！!]?$")
+
+
+def _zh_compared(text: str) -> list[Probe]:
+    """"与全球变暖相比，污染更容易在本地得到控制" → "与全球变暖相比，什么更容易在本地得到控制？" → "污染"."""
+    match = _ZH_COMPARED.match(text.strip()) if "相" in text or "比起" in text else None
+    if not match:
+        return []
+    b = clean_span(match.group("b"))
+    rest = f"{match.group('v')}{clean_span(match.group('c'))}"
+    owner, _, head = b.rpartition("的")
+    if owner and 1 <= len(head) <= 3 and _plain_noun_phrase(owner) and len(owner) <= 10:
+        return [Probe(f"{WHO}与{match.group('a')}相比，什么的{head}{rest}", owner)]  # "红茶的口感更加醇厚"
+    if not _is_phrase(b) or len(b) > 12 or any(tag in ("p", "r", "uj", "d") for _w, tag in tagged_words(b)):
+        return []  # "先在苗圃中培育的珊瑚存活率" is a clause, not the thing compared
+    return [Probe(f"{WHO}与{match.group('a')}相比，什么{rest}", b)]
+
+
+_ZH_OWING = re.compile(r"^(?P<s>[^，,。；;]{2,16}?)(?P<m>(?:就|便|都|也|还|则|才|往往|常常|容易)?(?:会|可能|将|容易)?)"
+                       r"(?:因为|因)(?P<c>[^，,。；;]{1,16}?)而(?P<e>[^，,。；;]{1,12})$")
+
+
+def _zh_owing(text: str) -> list[Probe]:
+    """"珊瑚就会因饥饿而死亡" → "珊瑚会因什么而死亡？" → "饥饿"."""
+    if "因" not in text or "而" not in text:
+        return []
+    for clause in zh_clauses(text):
+        match = _ZH_OWING.match(clause)
+        if not match:
+            continue
+        subject_text, cause = clean_span(match.group("s")), clean_span(match.group("c"))
+        if not _is_phrase(subject_text) or not re.search(r"[\u4e00-\u9fff]", cause) or len(cause) < 2:
+            continue
+        modal = re.sub(r"^(?:就|便|都|也|还|则|才)+", "", match.group("m"))
+        return [Probe(f"{WHO}{subject_text}{modal}因什么而{match.group('e')}", cause)]
+    return []
+
+
+_CONTRAST_NEXT = re.compile(r"^(?:但是|但|而|却|然而|不过|可是)")
+_KIND_MODIFIERS = ("a", "b", "an", "s", "t")  # "简单|任务", "近处|车辆", "早期|阶段"
+_CONTRAST_WORD = re.compile(r"[，,]\s*(?:但是|但|而|却|然而|不过|可是)")
+
+
+def _zh_parallel(text: str) -> list[Probe]:
+    """Two clauses that contrast two kinds of one thing ("能应对简单路况，但复杂路况…仍需测试"): a cloze over
+    the kind that the comparative clause ("…则需要更多的数据") singles out, else over the first."""
+    if not _CONTRAST_WORD.search(text):
+        return []
+    clauses = split_clauses(text)
+    pairs = []  # (modifier+head span, clause index), the head shared
+    for index, (clause, start, _end) in enumerate(clauses):
+        spans = token_spans(clause)
+        for k in range(1, len(spans)):
+            word, tag = spans[k][0], spans[k][1]
+            modifier, mtag = spans[k - 1][0], spans[k - 1][1]
+            if tag in ("n", "vn") and len(word) >= 2 and mtag in _KIND_MODIFIERS and 1 <= len(modifier) <= 3:
+                pairs.append((word, modifier, start + spans[k - 1][2], start + spans[k][3], index))
+    for i, first in enumerate(pairs):
+        for second in pairs[i + 1:]:
+            if first[0] != second[0] or first[1] == second[1] or first[4] == second[4]:
+                continue
+            if not _CONTRAST_NEXT.match(strip_connectives(clauses[second[4]][0], "zh", subordinators=False) or "") \
+                    and not _CONTRAST_NEXT.match(clauses[second[4]][0]):
+                continue
+            chosen = second if re.search(r"更|最|越来越", clauses[second[4]][0]) else first
+            return [cloze_probe(text, chosen[2], chosen[3], 0.8)]
+    return []
+
+
 def _zh_not_but(text: str) -> list[Probe]:
     """"睡眠不是大脑的休息，而是记忆巩固的关键阶段" → "睡眠不是大脑的休息，而是什么？"."""
     match = _search(_ZH_NOT_BUT, text)
@@ -341,6 +425,7 @@ def probes(text: str, language: str, context: str = "") -> list[Probe]:
     return zh_probes(text, context) if language == "zh" else en_probes(text)
 
 
+@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cause, means and contrast cards for one sentence.
 
@@ -349,7 +434,12 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         Candidates (basic questions, or a cloze when a question would be awkward).
     """
-    if too_long(ctx.text, ctx.language):
+    if too_long(ctx.text, ctx.language) or not_content(ctx):
         return []
     text = resolved(ctx)
-    return [render(probe, "", ctx, RULE) for probe in probes(text, ctx.language) if grounded(probe.answer, ctx.text)]
+    found = [(probe, render(probe, "", ctx, RULE)) for probe in probes(text, ctx.language)
+             if grounded(probe.answer, ctx.text)]
+    kept = [(probe, card) for probe, card in found if not topical(card, ctx)]
+    if any(not probe.spare for probe, _card in kept):
+        kept = [(probe, card) for probe, card in kept if not probe.spare]
+    return [card for _probe, card in kept]

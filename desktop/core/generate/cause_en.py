@@ -14,7 +14,12 @@ from desktop.core.generate.questions import MAX_ANSWER, WHO, Probe, answer_ok, c
 _EN_AFTER_VERB = {"the", "a", "an", "to", "in", "on", "at", "for", "with", "from", "by", "less", "more", "much",
                   "not", "that", "its", "their", "all", "many", "most", "quickly", "slowly", "so", "too", "very"}
 _EN_BECAUSE_FIRST = re.compile(r"^(?:Because|Since|As) (?!of\b)(?P<c>[^,]+), (?P<e>.+)$", re.I)
-_EN_BECAUSE_AFTER = re.compile(r"^(?P<e>.+?),? (?:because|since|due to the fact that) (?P<c>.+)$")
+# "since 2012", "since the 1990s", "since then": time, not a reason
+_EN_BECAUSE_AFTER = re.compile(r"^(?P<e>.+?),? (?:because|since(?! (?:\d|the \d|then\b|last\b|early\b|(?:January|"
+                               r"February|March|April|May|June|July|August|September|October|November|December)\b))|"
+                               r"due to the fact that) (?P<c>.+)$")
+# "…five to six weeks, mostly because…": the hedge belongs to the reason, not to the effect
+_EN_HEDGE = re.compile(r",?\s+(?:mostly|mainly|largely|partly|chiefly|probably|perhaps|simply|only|in part)$", re.I)
 _EN_DUE = re.compile(r"^(?P<e>.+?) (?P<be>is|are|was|were) (?:largely |mainly |partly |mostly )?(?:due to|caused by|"
                      r"the result of) (?P<c>.+)$")
 _EN_LEAD = re.compile(r"^(?P<c>.+?) (?P<v>leads to|lead to|led to|causes|cause|caused|results in|result in|resulted in|"
@@ -44,7 +49,7 @@ def en_probes(text: str) -> list[Probe]:
     """
     text = clean_span(strip_connectives(text, "en"))
     found: list[Probe] = []
-    for finder in (_en_because, _en_due, _en_lead, _en_rather, _en_more):
+    for finder in (_en_because, _en_due, _en_lead, _en_rather, _en_more, _en_depend):
         found += finder(text)
     return [p for p in found if p.cloze or answer_ok(p.answer, p.template)]
 
@@ -53,7 +58,7 @@ def _en_because(text: str) -> list[Probe]:
     match = _EN_BECAUSE_FIRST.match(text) or _EN_BECAUSE_AFTER.match(text)
     if not match:
         return []
-    effect, cause = clean_span(match.group("e")), clean_span(match.group("c"))
+    effect, cause = clean_span(_EN_HEDGE.sub("", clean_span(match.group("e")))), clean_span(match.group("c"))
     if re.match(r"^(?:I|we|you|they)\b", effect, re.I):
         return []  # about the writer or an unnamed group, not the topic
     question = why_question(effect)
@@ -108,8 +113,8 @@ def _en_lead(text: str) -> list[Probe]:
     match = _EN_LEAD.match(text)
     if not match or starts_with_pronoun(match.group("c"), "en") or len(match.group("c").split()) > 8:
         return []
-    if match.group("e").startswith("of ") or _EN_NOUN_SLOT.search(match.group("c")):
-        return []  # "the main cause of burnout": a noun, not a verb
+    if match.group("e").startswith(("of ", "by ")) or _EN_NOUN_SLOT.search(match.group("c")):
+        return []  # "the main cause of burnout": a noun; "caused by": a participle, not the verb
     cause, verb, effect = match.group("c"), match.group("v"), clean_span(match.group("e"))
     base = _EN_LEAD_BASE[verb]
     past = verb.endswith("ed") or verb.startswith("led ")
@@ -167,3 +172,16 @@ def _singular(verb: str) -> str:
     if verb.endswith("s") and not verb.endswith("ss"):
         return verb
     return verb + ("es" if verb.endswith(("ch", "sh", "x", "o", "ss")) else "s")
+
+
+_EN_DEPEND = re.compile(r"^(?P<x>.{3,80}?)\s+(?:largely\s+|mainly\s+|mostly\s+|partly\s+)?(?P<v>depends on|depend on|"
+                        r"depended on|relies on|rely on|relied on|hinges on|is determined by|are determined by|"
+                        r"is driven by|are driven by)\s+(?P<y>[^,;.]{2,40}?)(?=\s*(?:[,;.]|$))")
+
+
+def _en_depend(text: str) -> list[Probe]:
+    """"Whether a larva becomes a queen depends on diet, not genes." → a cloze over what it depends on."""
+    match = _EN_DEPEND.match(text)
+    if not match or starts_with_pronoun(match.group("x"), "en"):
+        return []
+    return [cloze_probe(text, match.start("y"), match.end("y"), 0.9)]

@@ -9,7 +9,7 @@ cloze over the claim's most informative term (terms.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.card import CLOZE
 from desktop.core.generate import cause, definition, quantity
@@ -17,10 +17,12 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     EN_REPORTING, ZH_REPORTING, clean_span, starts_with_pronoun, too_long, zh_clauses)
 from desktop.core.generate.english import VERB_BASES
-from desktop.core.generate.index import cached, sentence_key
+from desktop.core.generate.index import cached, recorded, sentence_key
+from desktop.core.generate.noise import not_content
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.people import person_before
-from desktop.core.generate.questions import WHO, Probe, answer_ok, cloze, finish_question, grounded, render
+from desktop.core.generate.questions import (
+    WHO, Probe, answer_ok, cloze, finish_question, grounded, render, topical)
 from desktop.core.generate.subject import resolve
 from desktop.core.generate.terms import best_term
 from desktop.core.text import tagged_words
@@ -48,12 +50,20 @@ _ZH_TARGET = re.compile(r"^(?P<who>.+?)对(?P<target>[^,，]{2,16})$")
 _EN_VERB = "|".join(sorted({*EN_REPORTING, "say", "argue", "believe", "warn", "predict", "suggest", "note", "claim",
                             "think", "expect", "estimate", "recommend", "caution", "insist", "contend"},
                            key=lambda verb: (-len(verb), verb)))
-_EN_NAME = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}"
-_EN_FRONT = re.compile(rf"^(?P<lead>(?:[^,]+,\s+)?)(?P<who>{_EN_NAME}|[Hh]e|[Ss]he)\s+"
+# a name's words: "Maria Okafor", "Dennis vanEngelsdorp", "Karl von Frisch"
+_EN_NAME_WORD = r"(?:[A-Z][\w'\-]+|[a-z]{1,4}[A-Z][\w'\-]+)"
+_EN_NAME = (rf"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?{_EN_NAME_WORD}"
+            rf"(?:\s+(?:(?:von|van|de|da|der|den|del|du|le|la|al|bin)\s+){{0,2}}{_EN_NAME_WORD}){{0,2}}")
+# what may stand around a speaker's name: "Marine biologist Hannah Liu of Avery State University warned",
+# "Researchers such as X argue", "The Coastal Water Alliance, a local advocacy group, argues"
+_EN_ROLE = r"(?:(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,3}?|[A-Z][a-z]+\s+(?:such as|like|including)\s+|The\s+)"
+_EN_AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4}|,\s+(?:an?|the)\s+[^,]{3,50},)"
+_EN_FRONT = re.compile(rf"^(?P<lead>(?:[^,]+,\s+)?)(?P<role>{_EN_ROLE})?(?P<who>{_EN_NAME}|[Hh]e|[Ss]he)"
+                       rf"(?:{_EN_AFFILIATION})?\s+"
                        rf"(?:also\s+|further\s+|has\s+|have\s+|had\s+|once\s+)?(?P<verb>{_EN_VERB})(?:\s+that)?[,:]?\s+"
                        r"(?P<claim>.+)$")
 _EN_ACCORDING = re.compile(r"^According to (?P<who>[^,]{2,40}),\s*(?P<claim>.+)$")
-_EN_AFTER = re.compile(rf"^(?P<claim>.+?),\s*(?:(?P<who>{_EN_NAME}|he|she)\s+(?P<verb>{_EN_VERB})|"
+_EN_AFTER = re.compile(rf"^(?P<claim>.+?),[\"”’]?\s*(?:(?P<who>{_EN_NAME}|he|she)\s+(?P<verb>{_EN_VERB})|"
                        rf"(?P<verb2>said|says|argued|argues|added|adds)\s+(?P<who2>{_EN_NAME}))\.?$")
 _EN_NOT_SPEAKER = re.compile(r"^(?:The|This|That|These|Those|It|There|Some|Many|Most|Such|In|On|At|For|As)\b")
 
@@ -97,8 +107,9 @@ def _find_claim(ctx: Context) -> Claim | None:
     shift = len(speaker) - (who_end - who_start)
     if who_start < start:
         start, end = start + shift, end + shift
-    text = named[:start] + content + named[end:]
-    return Claim(speaker, verb, content, text, start, target)
+    quote = named[start] if named[start] in "\"“" else ""  # '"Dense brine …," she said.' keeps its quotes
+    text = named[:start] + quote + content + named[end:]
+    return Claim(speaker, verb, content, text, start + len(quote), target)
 
 
 # speaker, its span, verb, the claim's span, target ("对Y提出了质疑")
@@ -168,7 +179,7 @@ def _sentence_speaker(text: str) -> tuple[str, tuple[int, int]]:
 
 def _person(speaker: str, ctx: Context, before: str) -> str:
     """A speaker usable in a question: a name, a title with a name, or a source such as "报告"."""
-    if not speaker or len(speaker) > 16:
+    if not speaker or len(speaker) > (16 if ctx.language == "zh" else 40):
         return ""
     if starts_with_pronoun(speaker, ctx.language):
         if speaker.lower() not in ("他", "她", "he", "she"):
@@ -286,6 +297,7 @@ def _advised_action(claim: Claim) -> tuple[int, int] | None:
     return None
 
 
+@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cards about what the speaker of an attributed claim said.
 
@@ -294,15 +306,21 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         Basic questions about the key part of the claim, or one cloze when no question fits.
     """
-    claim = None if too_long(ctx.text, ctx.language) else find_claim(ctx)
+    claim = None if too_long(ctx.text, ctx.language) or not_content(ctx) else find_claim(ctx)
     if claim is None:
         return []
     if claim.target:
         return _target_card(claim, ctx.language)
     who = _who(claim, ctx.language)
     result = []
-    for probe in claim_probes(claim.content, ctx.language, claim.text):
+    probes = claim_probes(claim.content, ctx.language, claim.text)
+    if len([p for p in probes if not p.spare]) > 0:
+        probes = [p for p in probes if not p.spare]  # the other way round only when nothing else asks
+    for probe in probes:
+        if probe.cloze and WHO not in probe.template:
+            probe = replace(probe, template=WHO + probe.template)  # a cloze keeps who said it
         card = render(probe, who if WHO in probe.template else "", ctx, RULE)
-        if (probe.cloze or answer_ok(card.answer, card.front)) and grounded(card.answer, ctx.text):
+        if (probe.cloze or answer_ok(card.answer, card.front)) and grounded(card.answer, ctx.text) \
+                and not topical(card, ctx):
             result.append(card)
     return result or _fallback(claim, ctx)

@@ -15,6 +15,8 @@ from desktop.core.text import has_cjk, tagged_words
 
 # A clause ends at a comma or semicolon; an ASCII comma between digits ("1,000") is a thousands separator.
 _CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d{3}(?!\d))")
+# the same with colons ("…那样脆弱:1918年,…"), except a colon between digits ("09:31")
+_CLAUSE_END_COLON = re.compile(r"[，；;：]|(?<!\d),|,(?!\d{3}(?!\d))|(?<!\d):|:(?!\d)")
 TRAILING = re.compile(r"[\s。．.！!？?；;，,：:、…]+$")
 # what an answer or a term is trimmed of on both sides
 _EDGE = "。．.!！?？,，;；:：、…\"'“”‘’「」『』() （）\t\n"
@@ -59,6 +61,9 @@ _ZH_REPORTING_END = re.compile(f"(?:{'|'.join(ZH_REPORTING)})$")
 # Sentences about the document itself ("本文将…", "This article …") teach nothing about the topic.
 _META = re.compile(r"^\s*(?:本文|本篇|本章|本节|文章|这篇|下文|笔者|小编|in this (?:article|post|essay|chapter|talk)|"
                    r"this (?:article|post|essay|chapter)|the (?:article|post) )", re.I)
+# "只要…", "如果…", "If …": a condition, which states no fact without its consequence
+ZH_CONDITION = re.compile(r"^(?:只要|如果|假如|假设|若是|若|一旦|要是|倘若|即使|哪怕)")
+EN_CONDITION = re.compile(r"^(?:if|unless|when|whenever|once|even if|as long as)\b", re.I)
 # A clause about the writer or the audience ("我们只能讲到这里") is not about the topic.
 ZH_PERSONAL = re.compile(r"^(?:我们|我|你们|你|咱们|大家)")
 ZH_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|这些|那些|这类|那类|这种|那种|这个|那个|这样|这一|"
@@ -92,16 +97,17 @@ def clean_span(text: str) -> str:
     return text.strip().strip(_EDGE).strip()
 
 
-def split_clauses(sentence: str) -> list[tuple[str, int, int]]:
+def split_clauses(sentence: str, colons: bool = False) -> list[tuple[str, int, int]]:
     """Clauses of a sentence, split at commas and semicolons.
 
     Args:
         sentence: one sentence.
+        colons: whether a colon ends a clause too.
     Returns:
         (clause, start, end) triples, offsets into `sentence`; the separators are left out.
     """
     clauses, start = [], 0
-    for match in _CLAUSE_END.finditer(sentence):
+    for match in (_CLAUSE_END_COLON if colons else _CLAUSE_END).finditer(sentence):
         _add_clause(clauses, sentence, start, match.start())
         start = match.end()
     _add_clause(clauses, sentence, start, len(sentence))

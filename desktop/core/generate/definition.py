@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import re
 
+from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
-    clean_span, is_setting, last_flag, starts_with_pronoun, strip_connectives, too_long,
+    clean_span, is_adverbial, is_setting, last_flag, starts_with_pronoun, strip_connectives, token_spans, too_long,
     whole_word, zh_clauses)
-from desktop.core.generate.english import lower_first, name_like
-from desktop.core.generate.questions import MAX_ANSWER, WHO, Probe, answer_ok, grounded, render
+from desktop.core.generate.english import STOP, VERB_FORMS, lower_first, name_like
+from desktop.core.generate.index import recorded
+from desktop.core.generate.noise import not_content
+from desktop.core.generate.numbers import find_quantities
+from desktop.core.generate.people import NOUN_TAGS
+from desktop.core.generate.questions import (
+    MAX_ANSWER, WHO, Probe, answer_ok, cloze, cloze_probe, deletion, grounded, render, topical)
 from desktop.core.generate.subject import clause_subject, resolved, topic_prefix
 
 RULE = "definition"
@@ -31,6 +37,8 @@ _ZH_LIES_IN = re.compile(r"^(?P<x>[^,，]{2,16}?(?:关键|问题|原因|区别|�
                          r"(?:就|正|恰恰)?在于(?P<y>[^,，]{2,30})$")
 # a predicate that ranks its subject: ask "什么是主要瓶颈？" rather than "算力是什么？"
 _ZH_RANKING = re.compile(r"之一|主要|重要|关键|核心|主流|最大|最重要|首要|根本|唯一|最|第一|首个|首次|新一代")
+# "最大的敌人", "唯一的办法": a subject that singles out one thing
+_ZH_SUPERLATIVE_SUBJECT = re.compile(r"(?:最|唯一|首要|头号)[\u4e00-\u9fff]{0,3}的[\u4e00-\u9fff]{1,8}$")
 _ZH_VAGUE = re.compile(r"^(?:一个|一种|一大|这个|那个)?(?:问题|事情|事|办法|方面|过程|现象|事实|好事|坏事|"
                        r"关键|重点|挑战|趋势|必然|常态|可能|选择|例子)$|^(?:对|错|真的|假的|如此|这样|那样)$")
 _ZH_BAD_SUBJECT_FLAG = ("d", "c", "p", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "f", "x", "y", "e", "o", "zg")
@@ -58,7 +66,7 @@ def zh_identity_probes(clause: str, inherited: str = "", setting: str = "") -> l
         if not whole_word(clause, verb_start, verb_end):
             continue
         subject_text = clean_span(clause[:match.start()])
-        predicate = clean_span(clause[verb_end:])
+        predicate = clean_span(re.split(r"[:：]", clause[verb_end:])[0])  # "珊瑚园艺":潜水员…: the rest explains
         if not subject_text and inherited and match.start() == 0 and match.group("verb") == "是":
             return _zh_reverse(inherited, match.group(0), predicate, setting, inherited_subject=True)
         if not _zh_subject_ok(subject_text) or not _zh_predicate_ok(predicate):
@@ -83,7 +91,8 @@ def _zh_identity(x: str, adv: str, verb: str, y: str, setting: str) -> list[Prob
         return [Probe(f"{WHO}{x}指的是什么", y)] if len(y) <= MAX_ANSWER else []
     if verb == "在于":  # "X的关键在于Y" asks for Y; "难点在于" alone names nothing
         return [Probe(f"{WHO}{setting}{x}{adv}在于什么", y)] if _ZH_HEAD.search(x) and len(y) <= MAX_ANSWER else []
-    if _ZH_HEAD.search(x):
+    if _ZH_HEAD.search(x) or _ZH_SUPERLATIVE_SUBJECT.search(x) and verb == "是":
+        # "X的本质是…", "城墙最大的威胁是地下水": the subject asks its own question
         return [Probe(f"{WHO}{setting}{x}{adv}{verb}什么", y)] if len(y) <= MAX_ANSWER else []
     if _ZH_RANKING.search(y) or verb.endswith(("成为", "成为了")):
         return _zh_reverse(x, adv + verb, y, setting)
@@ -193,7 +202,9 @@ def en_identity_probes(clause: str) -> list[Probe]:
     match = _EN_IDENTITY.match(text)
     if not match:
         return []
-    x, verb, y = clean_span(match.group("x")), match.group("verb").lower(), clean_span(match.group("y"))
+    # "A colony is a superorganism: no single bee…": what follows the colon explains the predicate
+    y = re.split(r"\s*[:;—–]\s+|\s+-\s+", match.group("y"))[0]
+    x, verb, y = clean_span(match.group("x")), match.group("verb").lower(), clean_span(y)
     if len(x.split()) > 6 or _EN_BAD_X.search(x) or y.lower().startswith(("not ", "no ")):
         return []
     if len(y.split()) < 2 and not (verb in ("is", "are") and _EN_HEAD.match(x)):
@@ -248,19 +259,105 @@ def _third_person(verb: str) -> str:
     return {"remain": "remains", "become": "becomes", "have become": "has become"}.get(verb, verb)
 
 
+_EN_ASIDE = re.compile(r"^(?:by|in|on|for|at|of|with|as|after|before|unlike|like|however|though|too|also|"
+                       r"instead|meanwhile|though|of course|for example)\b", re.I)
+
+
 def en_appositive(text: str) -> list[Probe]:
     """"The hippocampus, a small seahorse-shaped structure, replays…" → "What is the hippocampus?";
     "Sleep spindles, brief bursts of brain activity, predict…" → "What are sleep spindles?"."""
     match = _EN_APPOSITIVE.match(text.strip()) or _EN_PLURAL_APPOSITIVE.match(text.strip())
     if not match or _EN_BAD_X.search(match.group("x")) or re.search(r"\b(?:and|or)\b", match.group("y")):
         return []
+    if _EN_ASIDE.match(match.group("y")):
+        return []  # "Winter workers, by contrast, can live…": an aside, not a description
     x = match.group("x")
     x_low = lower_first(x)
     verb = "is" if match.re is _EN_APPOSITIVE else "are"
     return [Probe(f"{WHO}what {verb} {x_low}", clean_span(match.group("y")), 0.9)]
 
 
+# ---------------------------------------------------------------- glossary lines
+
+_GLOSS = re.compile(r"^(?P<marker>\s*(?:\(?\d{1,2}[.)、．]|[-•·*▪●])\s*)?(?P<x>[^—–:：,，;；]{1,30}?)\s*"
+                    r"(?:\s[—–-]\s|——|—|[:：])\s*(?P<y>\S.{3,})$")
+
+
+def _gloss_card(ctx: Context) -> list[Candidate]:
+    """A line of a glossary or a list, "Queen — the only fertile female…" / "圆楼：…": a cloze over the term it
+    explains, with the section named."""
+    sentence, whole = ctx.sentence, ctx.document.text
+    own_line = sentence.start > 0 and whole[sentence.start - 1:sentence.start] == "\n" and \
+        whole[sentence.end:sentence.end + 1] in ("", "\n")
+    match = _GLOSS.match(ctx.text)
+    if not own_line or not match:
+        return []
+    x = clean_span(match.group("x"))
+    if ctx.language == "zh":
+        ok = 2 <= len(x) <= 12 and _noun_phrase(x)
+    else:
+        words = x.split()
+        ok = 1 <= len(words) <= 4 and words[0].lower() not in STOP and not any(
+            w.lower() in VERB_FORMS for w in words) and x[:1].isalpha() and not x.isupper()  # "PORT AVERY —": a dateline
+    if not ok:
+        return []
+    start = match.start("x") + (len(match.group("x")) - len(match.group("x").lstrip()))
+    text = ctx.text[match.end("marker") if match.group("marker") else 0:]
+    start -= match.end("marker") if match.group("marker") else 0
+    front = topic_prefix(ctx) + cloze(text, start, start + len(x))
+    return [Candidate(CLOZE, front, "", x, RULE, 0.9)]
+
+
 # ---------------------------------------------------------------- the rule family
+
+# "Mayor Denise Colbert called the opening "the end of a decade of water anxiety.""
+_EN_CALLED_QUOTE = re.compile(r"^(?P<who>[A-Z][^,\"“]{1,50}?)\s+(?P<v>called|described|dubbed|labell?ed|termed)\s+"
+                              r"(?P<obj>[^\"“]{2,40}?)\s+(?P<as>as\s+)?[\"“](?P<q>[^\"”]{3,60}?)[,.!?]?[\"”]\.?$")
+# "a pattern called age polyethism", "devices known as pressure exchangers": the name after a noun
+_EN_NOUN_CALLED = re.compile(r"\b(?P<noun>[a-z][a-z\-]+)\s+(?:called|known as|named|termed)\s+"
+                             r"(?P<y>(?:[\w\-']+\s+){0,3}?[\w\-']+?)(?=[,.;:)]|\s+(?:which|that|who|to|in|for|and)\b|$)")
+_EN_BASE = {"called": "call", "described": "describe", "dubbed": "dub", "labeled": "label", "labelled": "label",
+            "termed": "term"}
+
+
+# "No single factor explains…", "None of the models survive…": the negated subject is the claim
+_EN_NO_SUBJECT = re.compile(r"^(?P<np>(?:No|Not a|Not one|None of the|Neither)\s+(?:[\w\-']+\s+){0,3}?[\w\-']+?)\s+"
+                            r"(?P<verb>[a-z]+s|can|could|will|would|is|are|was|were|has|have|had)\b", re.I)
+# "X is not the cheapest option", "X are not a cure": what it is not, the negation kept in view
+_EN_IS_NOT = re.compile(r"^(?P<x>(?:[\w\-']+\s+){0,5}?[\w\-']+)\s+(?P<v>is|are|was|were)\s+(?:not|never|no longer)\s+"
+                        r"(?P<y>(?:an?|the)\s+[^,;]{3,40}?)[.!]?$")
+
+
+def en_negation_probes(text: str) -> list[Probe]:
+    """Negated claims as clozes that keep the negation: "{{c1::no single factor}} explains the losses"."""
+    text = strip_connectives(clean_span(text), "en")
+    first = re.split(r"\s*;\s*", text)[0]
+    match = _EN_NO_SUBJECT.match(first)
+    if match:
+        return [cloze_probe(first, 0, match.end("np"), 0.9)]
+    match = _EN_IS_NOT.match(first)
+    if match and not _EN_BAD_X.search(match.group("x")):
+        return [cloze_probe(first, match.start("y"), match.end("y"), 0.9)]
+    return []
+
+
+def en_naming_probes(text: str) -> list[Probe]:
+    """English names: "X called Y "Z"" → "What did X call Y?" → Z; "a pattern called Z" → a cloze over Z."""
+    text = text.strip()
+    match = _EN_CALLED_QUOTE.match(text)
+    if match and len(match.group("q")) <= MAX_ANSWER and not _EN_BAD_X.match(match.group("who")):
+        verb = _EN_BASE[match.group("v")]
+        tail = " as" if match.group("as") else ""
+        return [Probe(f"{WHO}what did {match.group('who')} {verb} {match.group('obj')}{tail}", match.group("q"))]
+    found = []
+    for match in _EN_NOUN_CALLED.finditer(text):
+        y = match.group("y")
+        if match.group("noun") in STOP or match.group("noun") in ("she", "he", "they", "we", "you", "also", "often"):
+            continue  # "Colbert called…", "they called…": a verb of naming needs a noun before it
+        if 3 <= len(y) <= MAX_ANSWER:
+            found.append(cloze_probe(text, match.start("y"), match.end("y"), 0.9))
+    return found[:1]
+
 
 def probes(text: str, language: str) -> list[Probe]:
     """Every identity question about a sentence's content (no attribution).
@@ -275,7 +372,8 @@ def probes(text: str, language: str) -> list[Probe]:
     if language == "zh":
         found += zh_so_called(text) or _zh_clause_probes(text)
     else:
-        found += en_identity_probes(strip_connectives(text, "en")) or en_appositive(strip_connectives(text, "en"))
+        found += en_identity_probes(strip_connectives(text, "en")) or en_appositive(strip_connectives(text, "en")) \
+            or en_naming_probes(text) or en_negation_probes(text)
     return [p for p in found if p.cloze or answer_ok(p.answer, p.template)]
 
 
@@ -286,9 +384,128 @@ def _zh_clause_probes(text: str) -> list[Probe]:
     for index, clause in enumerate(clauses):
         setting = "，".join(c for c in clauses[:index] if is_setting(c))
         found += zh_identity_probes(clause, inherited if index else "", setting + "，" if setting else "")
+        if "处" in clause:
+            found += zh_state_probes(clause)
+        if "由" in clause or "用" in clause or "以" in clause:
+            found += zh_made_probes(clause)
+        if "非" in clause or "不" in clause:
+            found += zh_negation_probes(text, clause)
+    return found + (zh_naming_probes(text) if re.search(r"称|誉|叫", text) else [])
+
+
+# ---------------------------------------------------------------- names, states, makers, negations (Chinese)
+
+_NAMING_VERBS = r"(?:称为|称作|叫做|叫作|誉为|戏称为|戏称|号称|俗称|简称为|简称|统称为|统称|合称为|并称为|尊称为|昵称为)"
+# "承启楼被称为“土楼王”", "每个珊瑚个体称为珊瑚虫"
+_ZH_NAMED = re.compile(rf"^(?P<x>[^，,。；;]{{2,20}}?)(?P<by>被[^，,。；;被]{{0,6}}?)?(?P<v>{_NAMING_VERBS})"
+                       r"[“\"「『]?(?P<y>[^，,。；;“”\"「」『』]{1,16})[”\"」』]?$")
+# "被誉为“东方古城堡”的福建土楼": the named thing follows
+_ZH_NAMED_BEFORE = re.compile(rf"被[^，,。；;被]{{0,6}}?(?P<v>{_NAMING_VERBS})[“\"「『](?P<y>[^“”\"「」『』]{{1,16}})[”\"」』]"
+                              r"的(?P<z>[^，,。；;的]{2,12}?)(?:[，,。；;]|$)")
+# "…拌和,称为“三合土”": a name given to what the clause before describes
+_ZH_NAMED_BARE = re.compile(rf"(?:^|[，,])\s*(?:因此|因而|所以|也|则|又|并)?(?:被[^，,。；;被]{{0,6}}?)?{_NAMING_VERBS}"
+                            r"[“\"「『](?P<y>[^“”\"「」『』]{1,16})[”\"」』]")
+
+
+def zh_naming_probes(text: str) -> list[Probe]:
+    """"X被称为Y" → "X被称为什么？" → Y; a name given without its bearer in the clause becomes a cloze.
+
+    Args:
+        text: a sentence (or a claim's content).
+    Returns:
+        Probes for each name the text gives.
+    """
+    found: list[Probe] = []
+    for clause in zh_clauses(text):
+        match = _ZH_NAMED.match(clause)
+        if not match:
+            continue
+        x = clean_span(match.group("x"))
+        y = clean_span(match.group("y"))
+        core = x.strip("《》")  # "《茶经》被称为…": a title names a thing
+        if _zh_subject_ok(core) and _noun_phrase(core) and y and y not in x:
+            found.append(Probe(f"{WHO}{x}{match.group('by') or ''}{match.group('v')}什么", y))
+    for match in _ZH_NAMED_BEFORE.finditer(text):
+        z, y = clean_span(match.group("z")), clean_span(match.group("y"))
+        if _noun_phrase(z) and not any(p.answer == y for p in found):
+            found.append(Probe(f"{WHO}{z}被{match.group('v')}什么", y))
+    for match in _ZH_NAMED_BARE.finditer(text):
+        y = match.group("y")
+        if not any(p.answer == y for p in found) and match.start() > 0:
+            found.append(cloze_probe(text, match.start("y"), match.end("y"), 0.9))
     return found
 
 
+def _noun_phrase(text: str) -> bool:
+    """A phrase that names a thing: it ends with a noun and holds no verb of its own."""
+    spans = token_spans(text)
+    if spans and spans[0][0] in ("每", "各", "每个", "各个") and len(spans) > 2:
+        spans = spans[2:] if len(spans[1][0]) == 1 and spans[0][0] in ("每", "各") else spans[1:]  # "每根|木柱"
+    # a verb inside is a modifier ("承重|的木柱", "降雨总量"); one that opens the phrase makes it a clause
+    return bool(spans) and spans[-1][1] in NOUN_TAGS and not starts_with_pronoun(text, "zh") and not any(
+        tag in ("p", "c", "r") or tag == "v" and index == 0 and spans[1][0] != "的"  # "承重的木柱" is a thing
+        for index, (_w, tag, _s, _e) in enumerate(spans[:-1]))
+
+
+# "这项技术的推广仍处于起步阶段"
+_ZH_STATE = re.compile(r"^(?P<x>[^，,]{2,20}?)(?P<adv>仍然|依然|依旧|目前|仍|还|尚|正|已经|已|都)?(?P<v>处于|处在)"
+                       r"(?P<y>[^，,]{1,12}?(?P<kind>阶段|时期|期|状态|水平|时代|境地|位置))$")
+
+
+def zh_state_probes(clause: str) -> list[Probe]:
+    """"X仍处于试验阶段" → "X仍处于什么阶段？" → "试验阶段" (the subject must be named in the clause)."""
+    match = _ZH_STATE.match(clause)
+    if not match:
+        return []
+    x = clean_span(match.group("x"))
+    if not _zh_subject_ok(x) or is_adverbial(x) or not any(t in NOUN_TAGS for _w, t, _s, _e in token_spans(x)):
+        return []
+    kind = {"期": "时期", "时代": "时代"}.get(match.group("kind"), match.group("kind"))
+    return [Probe(f"{WHO}{x}{match.group('adv') or ''}{match.group('v')}什么{kind}", clean_span(match.group("y")))]
+
+
+_MAKE_VERBS = (r"(?:组成|构成|建造|建成|修建|兴建|制成|砌成|筑成|制作|设计|发明|提出|开发|研发|创立|创建|创办|开创|首创|"
+               r"主持|发起|编写|撰写|主导|发现|命名|倡导|创作|绘制|翻译|主办|举办|资助)")
+# "承启楼由四圈同心圆楼组成", "土楼大多由客家人建造", "墙基用大块河卵石砌成"
+_ZH_MADE = re.compile(rf"^(?P<x>[^，,]{{2,16}}?)(?P<adv>(?:大多|大都|主要|通常|一般|多|全部|均|都|则|也|最早|最初)*)"
+                      rf"(?P<p>由|用|以)(?P<y>[^，,]{{2,16}}?)(?P<v>{_MAKE_VERBS})(?P<rest>而成|的)?$")
+
+
+def zh_made_probes(clause: str) -> list[Probe]:
+    """"X由Y组成/建造" → "X由什么组成？"/"X由谁建造？" → Y; "X用Y砌成" → "X用什么砌成？"."""
+    match = _ZH_MADE.match(clause)
+    if not match:
+        return []
+    x, y = clean_span(match.group("x")), clean_span(match.group("y"))
+    if not _zh_subject_ok(x) or not _noun_phrase(x) or len(y) > MAX_ANSWER or starts_with_pronoun(y, "zh"):
+        return []
+    if len(find_quantities(y, "zh")) == 1 and find_quantities(y, "zh")[0].start == 0:
+        return []  # "由四圈同心圆楼组成": the quantity family asks "由几圈…"
+    agency = not re.match(r"组成|构成|制成|砌成|筑成", match.group("v"))
+    people = re.search(r"(?:人|者|家|师|员|们|民|族|团队|公司|政府|部门)$", y) or (
+        token_spans(y) and token_spans(y)[-1][1] in ("nr", "nrfg", "nt"))
+    ask = "谁" if people and agency and match.group("p") == "由" else "什么"
+    adv = match.group("adv").replace("则", "").replace("也", "")
+    return [Probe(f"{WHO}{x}{adv}{match.group('p')}{ask}{match.group('v')}{match.group('rest') or ''}", y)]
+
+
+_ZH_NEGATED = re.compile(r"^(?P<x>[^，,]{2,20}?)(?P<neg>并非|并不是|不是|绝非|远非|并不等于|不等于)(?P<y>[^，,]{2,30})$")
+
+
+def zh_negation_probes(text: str, clause: str) -> list[Probe]:
+    """"高铁并非最便宜的出行方式" → a cloze over what it is not, the negation kept in view
+    (a contrast with "而是" is the cause family's)."""
+    match = _ZH_NEGATED.match(clause)
+    if not match or "而是" in text or "而在于" in text or re.match(r"(?:只|仅|仅仅|单纯|单单)", match.group("y")):
+        return []  # "并非只带来财富" is "not only", no negated claim
+    x, y = clean_span(match.group("x")), clean_span(match.group("y"))
+    if not _zh_subject_ok(x) or len(y) > MAX_ANSWER or not any(t in NOUN_TAGS for _w, t, _s, _e in token_spans(y)):
+        return []
+    shown = f"{x}{match.group('neg')}"
+    return [Probe(f"{WHO}{shown}{deletion(y)}", y, 0.9, cloze=True)]
+
+
+@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Definition and identity cards for one sentence.
 
@@ -297,12 +514,30 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         Candidates; a reversed question whose predicate is vague gets the section topic in front.
     """
-    if too_long(ctx.text, ctx.language):
+    if too_long(ctx.text, ctx.language) or not_content(ctx):
         return []
     text = resolved(ctx)
-    result = []
+    result = _gloss_card(ctx)
     for probe in probes(text, ctx.language):
         if grounded(probe.answer, ctx.text):
             prefix = topic_prefix(ctx) if probe.needs_topic else ""
-            result.append(render(probe, "", ctx, RULE, prefix))
+            card = _in_context(probe, ctx) or render(probe, "", ctx, RULE, prefix)
+            if not topical(card, ctx):
+                result.append(card)
     return result
+
+
+def _in_context(probe: Probe, ctx: Context) -> Candidate | None:
+    """"碳纤维拉索…，但这些新型拉索的应用仍处于试验阶段": a question whose subject lost its "这些" names
+    only a description; the sentence itself, as a cloze, still says which models."""
+    if probe.cloze or ctx.language != "zh" or probe.answer not in ctx.text:
+        return None
+    asked = probe.template.replace(WHO, "")
+    head = asked[:4]
+    if len(head) < 4 or not re.search(rf"(?:这些|这种|这类|那些|该|此类){re.escape(head)}", ctx.text):
+        return None
+    sentence = strip_connectives(ctx.text, "zh")
+    start = sentence.rfind(probe.answer)
+    if start < 0:
+        return None
+    return Candidate(CLOZE, cloze(sentence, start, start + len(probe.answer)), "", probe.answer, RULE, probe.score)

@@ -12,17 +12,20 @@ import re
 from desktop.core.card import CLOZE
 from desktop.core.generate import subject
 from desktop.core.generate.base import Candidate, Context
-from desktop.core.generate.clauses import is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives
+from desktop.core.generate.clauses import (
+    is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives)
 from desktop.core.generate.english import determiner_length
-from desktop.core.generate.index import cached, outline, position
-from desktop.core.generate.lists import Listing, find_lists, item_texts
-from desktop.core.generate.questions import cloze, finish_question
+from desktop.core.generate.index import cached, outline, position, recorded
+from desktop.core.generate.lists import Listing, clean_item, find_lists, item_texts
+from desktop.core.generate.noise import not_content
+from desktop.core.generate.questions import cloze, deletion, finish_question
 from desktop.core.numerals import parse_chinese
 
 RULE = "enumeration"
 MAX_SENTENCE = 110  # a cloze sentence longer than this is cut to the clause that holds the list
 
 
+@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cards for the lists of one sentence.
 
@@ -31,10 +34,12 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         One cloze per item and one card for the count or the list's owner.
     """
-    if is_meta(ctx.text):
+    if not_content(ctx):
         return []
+    if is_meta(ctx.text):
+        return [card for listing in find_lists(ctx.text, ctx.language) for card in _meta_cards(ctx, listing)]
     sentence, span_of = subject.resolve_mapped(ctx.text, ctx)
-    out: list[Candidate] = []
+    out: list[Candidate] = _block_cards(ctx, sentence) if re.search(r"[:：]\s*$", ctx.text) else []
     for listing in find_lists(ctx.text, ctx.language):
         if _repeated(ctx, listing):
             continue
@@ -45,7 +50,123 @@ def candidates(ctx: Context) -> list[Candidate]:
     return out
 
 
+# --- lists set out line by line -------------------------------------------------------------------------
+_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[-•·*▪●])\s*")
+_LABEL_END = re.compile(r"\s*(?:[,，;；:：(（。.!?]|\s[—–-]\s|——|—|\b(?:which|that|who|whose|caused|made|used|"
+                        r"including|especially|such as|with|for|from|in|on|by|at|near|during)\b)")
+MAX_BLOCK = 8
+
+
+def _block_cards(ctx: Context, sentence: str) -> list[Candidate]:
+    """"The main suspects are:" followed by one item per line: one cloze note with a deletion per item
+    (as the outline cards do), and a cloze on the count when the lead gives one ("three castes:")."""
+    labels, items = [], ctx.section.sentences[ctx.index + 1:ctx.index + 1 + 2 * MAX_BLOCK]
+    marked = False  # the sentence before was only a marker ("1.") opening the line
+    for item in items:
+        if _MARKER_ONLY.match(item.text) and _line_start(ctx, item):
+            marked = True
+            continue
+        label = _item_label(ctx, item, marked)
+        if not label or len(labels) == MAX_BLOCK:
+            break
+        labels.append(label)
+        marked = False
+    if len(labels) < 2 or len(set(labels)) < len(labels):
+        return []
+    lead = re.sub(r"\s*[:：]\s*$", "", sentence)
+    if subject.dangling(lead, ctx.language) or (len(lead) < 8 if ctx.language == "zh" else len(lead.split()) < 5):
+        lead = subject.topic_prefix(ctx) + lead
+    deletions = [deletion(label, number) for number, label in enumerate(labels, start=1)]
+    joined = ("、" if ctx.language == "zh" else ", ").join(deletions)
+    cards = [Candidate(CLOZE, f"{lead}{'：' if ctx.language == 'zh' else ': '}{joined}", "", "；".join(labels), RULE,
+                       score=0.85)]
+    count = _block_count(lead, len(labels), ctx.language)
+    if count:
+        cards.append(Candidate(CLOZE, cloze(lead, *count) + ("。" if ctx.language == "zh" else "."), "",
+                               lead[count[0]:count[1]], RULE, score=0.85))
+    return cards
+
+
+_MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}[.)、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*$")
+
+
+def _line_start(ctx: Context, item) -> bool:
+    return item.start > 0 and ctx.document.text[item.start - 1:item.start] == "\n"
+
+
+def _item_label(ctx: Context, item, marked: bool = False) -> str:
+    """What a line of a list names: the words before its gloss ("Queen — the only fertile female" → "Queen",
+    "1. the parasitic mite, which feeds…" → "parasitic mite"); "" when the line is no list item."""
+    text, whole = item.text, ctx.document.text
+    own_line = (marked or _line_start(ctx, item)) and whole[item.end:item.end + 1] in ("", "\n")
+    marker = _MARKER.match(text)
+    glossed = re.match(r"^[^\s,，;；:：]{1,30}?(?:\s+[^\s,，;；:：]+){0,3}?\s*(?:\s[—–-]\s|——|—|[:：])", text)
+    if not own_line or not (marker or marked or glossed):
+        return ""
+    body = text[marker.end():] if marker else text
+    label = _LABEL_END.split(body, maxsplit=1)[0]
+    label = clean_item(label)
+    too_long = len(label) > 16 if ctx.language == "zh" else len(label.split()) > 5
+    return "" if not label or too_long or re.fullmatch(r"[\d\W]+", label) else label
+
+
+def _block_count(lead: str, size: int, language: str) -> tuple[int, int] | None:
+    """The count in "divided into three castes" / "分为三类" when it matches the number of items."""
+    if language == "zh":
+        match = re.search(r"(?:\d+|[一二两三四五六七八九十]+)(?=[类种个项点大方面步部分层级条])[类种个项点大方面步部分层级条]", lead)
+        if match:
+            number = re.match(r"\d+|[一二两三四五六七八九十]+", match.group(0)).group(0)
+            value = int(number) if number.isdigit() else parse_chinese(number)
+            return (match.start(), match.end()) if value == size else None
+        return None
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    for match in re.finditer(r"\b(two|three|four|five|six|seven|eight|\d)\b", lead, re.I):
+        value = int(match.group(1)) if match.group(1).isdigit() else words[match.group(1).lower()]
+        if value == size:
+            return match.start(), match.end()
+    return None
+
+
 # --- cards ----------------------------------------------------------------------------------------------
+_ZH_META_OPENER = re.compile(r"^(?:本文|本篇|本章|本节|文章|这篇文章|下文|笔者)(?:将|会|主要|首先|还|也|则)*")
+_EN_META_OPENER = re.compile(r"^(?:in this (?:article|post|essay|chapter|talk),?\s*(?:we|i)\s+|"
+                             r"(?:this|the) (?:article|post|essay|chapter|talk)\s+(?:will\s+|also\s+)*)", re.I)
+
+
+def _meta_cards(ctx: Context, listing: Listing) -> list[Candidate]:
+    """A list in a sentence about the document ("本文将探讨A、B和C…") is what the document covers: one cloze
+    per item on the list's clause, with the document named instead of "本文"/"this article"."""
+    clauses = split_clauses(ctx.text)
+    keep = [c for c in clauses if c[2] > listing.start and c[1] < listing.end]
+    if not keep or len(listing.items) < 2:
+        return []
+    begin, end = keep[0][1], keep[-1][2]
+    clause = ctx.text[begin:end]
+    opener = _ZH_META_OPENER if ctx.language == "zh" else _EN_META_OPENER
+    cut = opener.match(clause)
+    cut_len = cut.end() if cut else 0
+    if cut_len == 0 and re.match(r"^(?:本文|本篇|this|the|in this)\b", clause, re.I):
+        return []  # an opener the patterns do not know: the clause would not read well
+    name = subject.document_name(ctx)
+    if not name:
+        return []
+    if ctx.language == "zh":
+        lead, tail = f"《{name}》", "。"
+        body = clause[cut_len:].lstrip("对，, ")
+    else:
+        lead, tail = f"“{name}” ", "."
+        body = clause[cut_len:]
+    shift = begin + (len(clause) - len(body))
+    text = lead + body + tail
+    out = []
+    for start, end_ in listing.items:
+        at = start - shift + len(lead)
+        if at < len(lead):
+            return []
+        out.append(Candidate(CLOZE, cloze(text, at, at + end_ - start), "", ctx.text[start:end_], RULE, score=0.85))
+    return out
+
+
 def _move(listing: Listing, span_of) -> Listing | None:
     """The listing's spans in the resolved sentence (None when resolution rewrote part of it)."""
     items = [span_of(s, e) for s, e in listing.items]

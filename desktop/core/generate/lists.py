@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.core.generate.clauses import token_spans
-from desktop.core.generate.english import DETERMINERS
+from desktop.core.generate.english import DETERMINERS, VERB_BASES, VERB_FORMS
 
 MAX_ITEM = 14  # characters (Chinese) / 6 words (English): a longer "item" is a clause, not a list entry
 MAX_ITEMS = 8
@@ -117,6 +117,7 @@ def _zh_list(text: str, start: int, end: int) -> Listing | None:
     items = [_clean_span(text, s, e) for s, e in [first, *items_raw, last]]
     if len(items) > MAX_ITEMS or any(not _zh_item_ok(text[s:e]) for s, e in items):
         return None
+    items[0] = _with_verb(text, clause_start, items[0], items[1:])
     list_end = set_end or items[-1][1]
     head = _zh_head(text[set_end:]) if set_end else ""
     count = _zh_count(text, items[0][0])
@@ -156,7 +157,16 @@ def _zh_bounded_item(text: str, start: int, clause_end: int, longest: int) -> tu
     while k < len(spans):
         word, tag, _s, end = spans[k]
         verb = k and ((tag == "v" and len(word) >= 2) or word in ("是", "有", "在", "为"))
-        if word == "的" or (tag in _ZH_STOP_TAGS | {"m"} and not _quote(word)) or (k and end > longest + 1) or verb:
+        # "多语种", "双语": a one-character numeral word prefixing a noun is part of the item
+        prefix = not k and tag == "m" and len(word) == 1 and not word.isdigit() and k + 1 < len(spans) \
+            and spans[k + 1][1] in _HEAD_TAGS
+        # "过度捕捞也会…", "减少化肥使用,": a verb that ends the item (no longer than the others, nothing of
+        # the predicate after it) completes it; "和湿度结合起来" keeps its predicate out
+        reach = max(longest, 4) + (3 if spans[0][1] == "v" else 0)  # "减少农药使用": a verb-object item is longer
+        completes = bool(verb) and tag == "v" and end <= reach and (
+            spans[k + 1][1] if k + 1 < len(spans) else "x") in ("d", "c", "x", "uj", "ul", "p", "r", "y")
+        if not completes and (word == "的" or (tag in _ZH_STOP_TAGS | {"m"} and not _quote(word) and not prefix)
+                              or (k and end > longest + 1) or verb):
             break
         k += 1
     return (start, start + spans[k - 1][3]) if k else None
@@ -175,7 +185,9 @@ def _zh_first_item(text: str, clause_start: int, sep: int, longest: int) -> tupl
         nxt = spans[k][1] if k < len(spans) else ""
         prev = spans[k - 2][1] if k > 1 else ""
         modifier = (word == "的" and prev in ("a", "n", "b", "vn", "nz")) or (tag == "d" and nxt == "a")
-        if tag in _ZH_STOP_TAGS and not _quote(word) and not modifier:
+        # the word right before the first 、 is an item whatever its tag: jieba calls some names adverbs (永定/d)
+        item = k == len(spans) and tag == "d" and len(word) >= 2
+        if tag in _ZH_STOP_TAGS and not _quote(word) and not modifier and not item:
             break
         opens = k == 1 or (prev in ("d", "b", "ad", "vd", "f", "p", "uj", "x", "r")
                            and spans[k - 2][0] not in _ZH_CUES)
@@ -185,6 +197,17 @@ def _zh_first_item(text: str, clause_start: int, sep: int, longest: int) -> tupl
     if k == len(spans):
         return None
     return clause_start + spans[k][2], sep
+
+
+def _with_verb(text: str, clause_start: int, first: tuple[int, int], others: list) -> tuple[int, int]:
+    """"建立保护区、限制捕猎和减少农药使用": when the other items open with their verbs, so does the first."""
+    if not others or not all(token_spans(text[s:e])[:1] and token_spans(text[s:e])[0][1] == "v" for s, e in others):
+        return first
+    spans = token_spans(text[clause_start:first[0]])
+    if spans and spans[-1][1] == "v" and spans[-1][3] == first[0] - clause_start and spans[-1][0] not in _ZH_CUES \
+            and spans[-1][0] not in _ZH_LIST_VERBS:
+        return clause_start + spans[-1][2], first[1]
+    return first
 
 
 def _quote(word: str) -> bool:
@@ -277,6 +300,11 @@ def _en_list_ending_at(text: str, conj: re.Match) -> Listing | None:
     if any(e - s < 2 or len(text[s:e].split()) > 6 or re.fullmatch(r"[\d.,%$€£¥ ]+\w{0,5}", text[s:e])
            for s, e in items) or len(items) > MAX_ITEMS:
         return None  # "between 140 and 160 Wh/kg" is a range, not a list
+    if any(_en_clause_item(text[s:e]) for s, e in items):
+        return None  # "when she dies, the pheromone fades and workers start…": clauses, not a list
+    lead = _EN_SUBORDINATE.match(text)
+    if lead and items[0][1] <= text.find(",") :
+        return None  # "When the tide turns, the current slows and…": the first "item" is the subordinate clause
     before = text[:items[0][0]]
     cue = bool(_EN_CUES.search(before.rstrip()))
     if len(items) < 3 and not cue:
@@ -288,6 +316,26 @@ def _en_list_ending_at(text: str, conj: re.Match) -> Listing | None:
     end = items[-1][1]
     etc = re.match(r",?\s*(?:etc\.?|and so on)", text[end:])
     return Listing(tuple(items), items[0][0], end + (etc.end() if etc else 0), count, "")
+
+
+_EN_SUBORDINATE = re.compile(r"^\s*(?:When|Whenever|If|Unless|While|Because|After|Before|Although|Though|As|Since|"
+                             r"Once|Until)\b[^,]*,")
+_EN_CLAUSE_OPENERS = {"which", "who", "whom", "whose", "that", "when", "where", "while", "because", "if", "can",
+                      "could", "will", "would", "should", "may", "might", "must", "is", "are", "was", "were", "has",
+                      "have", "had", "does", "do", "did", "then", "so"}
+
+
+def _en_clause_item(item: str) -> bool:
+    """Whether a would-be list item is a clause: it opens with a relative word, a modal or a verb form, or it
+    holds a subject and its verb ("the pheromone fades", "workers build comb")."""
+    words = item.lower().split()
+    if not words:
+        return False
+    if words[0] in _EN_CLAUSE_OPENERS or words[0] in VERB_FORMS or words[0].endswith("ing") and len(words) > 1:
+        return True
+    if re.match(r"^(?:the|a|an|its|their|this|these|those)\s+[a-z\-]+\s+[a-z]+[^suie\W]s$", item.lower()):
+        return True  # "the pheromone fades"
+    return any(re.search(r"[^s]s$", first) and second in VERB_BASES for first, second in zip(words, words[1:]))
 
 
 def _en_first_item(text: str, end: int, longest: int) -> tuple[int, int] | None:

@@ -24,7 +24,8 @@ _MAG = r"(?:[KMBT](?![A-Za-z])|[千万亿]+)"
 _TIME_UNITS = ("个多月", "个月", "年", "月", "周", "星期", "天", "日", "小时", "分钟", "秒", "秒钟")
 _ERAS = ("世纪", "年代")
 _CURRENCY = ("亿美元", "万美元", "美元", "欧元", "英镑", "日元", "港元", "韩元", "人民币", "亿元", "万元", "元")
-_MEASURES = ("个百分点", "人次", "个", "类", "种", "名", "位", "家", "项", "次", "代", "层", "款", "台", "块",
+_MEASURES = ("个百分点", "人次", "个", "类", "种", "名", "位", "家", "项", "次", "代", "层", "款", "台", "块", "圈", "户",
+             "根", "株", "栋", "幢", "处", "道",
              "张", "篇", "部", "条", "所", "座", "件", "只", "辆", "架", "艘", "岁", "届", "轮", "期", "份",
              "套", "批", "本", "首", "场", "步", "级", "组", "人", "颗", "枚", "棵", "匹", "头", "间", "两")
 _PHYSICAL = ("公里", "千米", "厘米", "毫米", "纳米", "微米", "米", "公斤", "千克", "毫克", "克", "吨", "千瓦时",
@@ -43,6 +44,11 @@ _ZH_POST = ("以上", "以下", "以内", "左右", "出头")
 _ZH_QUANTITY = re.compile(
     f"(?<![A-Za-z0-9_.\\-/第])(?P<pre>{'|'.join(_ZH_PRE)})?"
     f"(?P<a>{_ZH_SIDE})(?:\\s?(?P<sep>到|至|~|～|-|–|—)\\s?(?P<b>{_ZH_SIDE}))?(?P<post>{'|'.join(_ZH_POST)})?")
+# what completes a year or a century: "2024年|3月", "20世纪|50年代"
+_ZH_JOINED = re.compile(r"(?:\d{1,2}月(?:\d{1,2}[日号])?|(?P<decade>\d0年代|[二三四五六七八九]十年代)(?:初|中期|末|后期|初期)?)")
+# "约一半", "三分之一", "四分之三": a share of a whole
+_ZH_FRACTION = re.compile(r"(?P<pre>约|大约|近|将近|超过|逾|不到|接近)?"
+                          r"(?P<a>一半|(?:\d+|[一二两三四五六七八九十百]+)分之(?:\d+|[一二三四五六七八九十]+))")
 # A bound adverb a verb away from its number: "至少需要五年" → "至少五年".
 ZH_FAR_BOUND = re.compile(r"(至少|最少|最多|大约|大概|约|仅|只)((?:还|也|都|仍|再|将)?(?:需要|需|要|有|花费|花|用|耗时|持续|达到|达|是|为|占))$")
 _ZH_VERB_BEFORE = ("不会", "不", "没有", "没", "未", "将", "已经", "已", "能", "可", "会", "可以", "也")
@@ -50,10 +56,17 @@ _ZH_VERB_BEFORE = ("不会", "不", "没有", "没", "未", "将", "已经", "�
 # --- English patterns ------------------------------------------------------------------------------
 _EN_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
              "fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of")
-_EN_NUM = f"(?:[$€£¥]\\s?)?(?:{_AR_NUM}|(?:{_EN_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+_EN_FRACTION = r"(?:(?:a|one|two|three)[ -](?:half|quarters?|thirds?|fifths?|tenths?)|twice|half)"
+_EN_NUM = (f"(?:[$€£¥]\\s?)?(?:{_AR_NUM}|{_EN_FRACTION}|"
+           f"(?:{_EN_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
 _EN_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[KMBT](?![A-Za-z]))"
+_EN_MEASURE = (r"(?:square |cubic )?(?:kilo|centi|milli|mega|giga)?(?:meters?|metres?|liters?|litres?|grams?|"
+               r"watt-hours?|watts?)|miles?|feet|foot|inches|tons?|tonnes?|pounds?|ounces?|gallons?|acres?|hectares?|"
+               r"degrees?(?: Celsius| Fahrenheit)?|knots|volts?|calories")
 _EN_UNIT = (r"(?:\s?(?:%|percent\b|per cent\b|-fold\b|x\b|times\b)|\s(?:years?|months?|weeks?|days?|hours?|"
-            r"minutes?|seconds?|decades?|centuries)\b|\s?" + _LATIN_UNITS + ")")
+            r"minutes?|seconds?|decades?|centuries)\b|-(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|"
+            r"meters?|metres?|kilometers?|kilometres?|feet|foot|percent)\b|\s(?:" + _EN_MEASURE + r")\b|\s?"
+            + _LATIN_UNITS + ")")
 _EN_SIDE = f"{_EN_NUM}{_EN_SCALE}?{_EN_UNIT}?"
 _EN_PRE = ("more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
            "over", "nearly", "almost", "about", "around", "approximately", "roughly", "under", "above",
@@ -107,27 +120,53 @@ def _find_zh(text: str) -> list[Quantity]:
     found = []
     for match in _ZH_QUANTITY.finditer(text):
         a, b = match.group("a"), match.group("b")
-        if not _zh_side_ok(a, match.group("pre") or match.group("post")):
-            continue
         pre, post = match.group("pre") or "", match.group("post") or ""
-        if b and not _zh_side_ok(b, "x"):
+        b_ok = bool(b) and _zh_side_ok(b, "x")
+        # "三到五年", "1到3毫米": the first side of a range borrows the unit of the second
+        if not _zh_side_ok(a, pre or post) and not (b_ok and re.fullmatch(_NUM + _MAG + "?", a)):
+            continue
+        if b and not b_ok:
             b, post = None, ""
         if not re.match(r"\d", a) and not _zh_numeral_ok(text, match.start("a"), match.end("b") if b else match.end("a")):
             continue
+        if not b and text[match.end():match.end() + 1] in ("号", "型", "式"):
+            continue  # "阿波罗11号", "3型": a number in a name
         start = match.start()
         far = ZH_FAR_BOUND.search(text[:match.start("a")]) if not pre else None
         core_end = match.end("b") if b else match.end("a")
         end = match.end("post") if post else core_end
+        joined = None if post or b or pre else _joined_date(text, a, end)
+        if joined:
+            core_end = end = joined  # "2024年3月", "20世纪50年代": one date, not two numbers
         core = _dash(a, b) if b else text[match.start("a"):core_end]
         bound = far.group(1) if far else pre
         if pre in ("达到", "达") or (pre == "超过" and _verb_use(text, start)):
             start, bound = match.start("a"), ""  # the verb stays in the question: "不会超过多少"
         written = text[start:end]
-        answer = (bound if bound and not post else "") + core + post
+        # "只有1到3毫米": "only" stresses the number but is no bound to learn
+        answer = (bound if bound and not post and bound not in ("仅", "只") else "") + core + post
         unit = _zh_unit(b or a)
-        found.append(Quantity(start, end, written, answer, core, _zh_kind(a, unit, text, end), bound, unit,
-                              _value(a)))
-    return _drop_overlaps(found)
+        kind = _zh_kind(a, unit, text, match.end("a")) if joined else _zh_kind(a, unit, text, end)
+        found.append(Quantity(start, end, written, answer, core, kind, bound, unit, _value(a)))
+    for match in _ZH_FRACTION.finditer(text):
+        pre = match.group("pre") or ""
+        if not _zh_numeral_ok(text, match.start("a"), match.end("a")):
+            continue
+        found.append(Quantity(match.start(), match.end(), match.group(0), pre + match.group("a"), match.group("a"),
+                              "fraction", pre, "", 0.0))
+    return _drop_overlaps(sorted(found, key=lambda q: q.start))
+
+
+def _joined_date(text: str, a: str, end: int) -> int:
+    """Where a year's month ("2024年|3月") or a century's decade ("20世纪|50年代") ends; 0 when none follows."""
+    unit = _zh_unit(a)
+    number = re.match(_NUM, a).group(0)
+    joined = _ZH_JOINED.match(text, end)
+    if not joined:
+        return 0
+    if unit == "年" and re.fullmatch(r"1\d{3}|20\d{2}", number) and not joined.group("decade"):
+        return joined.end()
+    return joined.end() if unit in _ERAS and joined.group("decade") else 0
 
 
 def _zh_numeral_ok(text: str, start: int, end: int) -> bool:
@@ -149,8 +188,8 @@ def _zh_side_ok(side: str, bounded: str | None) -> bool:
     value = parse_chinese(number.split("点")[0]) if number else None
     if value is None:
         return False
-    if not _counting_unit(unit):
-        return False  # prose writes money and measurements in digits; "三元电池" is a name
+    if not _counting_unit(unit) and not (re.search(r"[百千万亿]", number) and bounded):
+        return False  # prose writes money and measurements in digits ("三元电池" is a name), save "超过五千公里"
     # "一个重要趋势", "一种方法": the number one counts only as a duration or with a bound
     return value != 1 or bool(bounded) or unit.lstrip("多余") in _TIME_UNITS
 
@@ -233,6 +272,8 @@ def _find_en(text: str) -> list[Quantity]:
         bound = match.group("pre") or ""
         core = f"{a.strip()}{DASH}{b.strip()}" if b else a.strip()
         kind = _en_kind(a, b, text[end:end + 12])
+        if not b and not match.group("pre") and re.match(r"(?:one|a|1)\s+[a-z]", a.strip(), re.I):
+            continue  # "Producing one kilogram of honey takes…": the unit measured, not a fact
         answer = f"{bound} {core}".strip() if bound else core
         start = match.start("pre") if bound else match.start("between" if match.group("between") else "a")
         found.append(Quantity(start, end, text[start:end], answer, core, kind, bound.lower(),
@@ -244,13 +285,20 @@ def _en_side_ok(a: str, text: str, match: re.Match) -> bool:
     stripped = a.strip()
     if re.fullmatch(r"\d", stripped):
         return False  # a lone digit is a list marker or a name part more often than a fact
+    if stripped.lower() == "half":
+        return bool(match.group("pre"))  # "roughly half of the island", not "half the time"
+    if re.fullmatch(_EN_FRACTION, stripped, re.I):
+        return True  # "a quarter of the city's water", "twice as salty"
+    b = match.group("b")
+    if b and re.search(_EN_UNIT + "$", b.strip()) and re.fullmatch(f"{_EN_NUM}{_EN_SCALE}?", stripped, re.I):
+        return True  # "five to six weeks": the first side borrows the unit of the second
     if re.fullmatch(r"[A-Za-z -]+", stripped):
         # a number word counts with its unit ("five years") or before a counted noun ("nine engineers")
         if re.search(_EN_UNIT + "$", stripped):
             return True
         after = re.match(r"\s([a-z][a-z-]{2,})", text[match.end():])  # after the range: "four to six cycles"
         return stripped.lower() not in ("one", "a dozen") and bool(after) and after.group(1) not in EN_NOT_COUNTED
-    before = text[:match.start("a")]
+    before = text[:match.start()]  # before any bound: "Roughly 45 percent" is no name followed by a number
     named = re.search(r"[A-Z][A-Za-z]*[- ]?$", before)
     if named and not re.search(r"\b(?:In|By|Since|Until|From|Of|At)\s$", before):
         return bool(re.search(r"[%$€£¥]|[KMBT]$|illion|thousand", stripped))  # "Model 3", "GPT-4"
@@ -265,9 +313,13 @@ def _en_kind(a: str, b: str | None, after: str) -> str:
         return "percent"
     if re.search(r"[$€£¥]", a + (b or "")):
         return "money"
+    if re.search(r"fold|times|x$|^twice$", side, re.I):
+        return "multiple"
+    if re.fullmatch(_EN_FRACTION, side, re.I):
+        return "percent"
     if re.search(r"fold|times|x$", side):
         return "multiple"
-    if re.search(r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries", side):
+    if re.search(r"(?<!watt-)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)$", side):
         return "duration"
     return "amount"
 

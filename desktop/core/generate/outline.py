@@ -12,6 +12,7 @@ from desktop.core.card import CLOZE
 from desktop.core.document import Document, Section, Sentence
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.questions import deletion
+from desktop.core.generate.subject import clean_title
 from desktop.core.numerals import int_to_chinese
 
 RULE = "outline"
@@ -39,7 +40,7 @@ def section_candidates(document: Document, section: Section) -> list[tuple[Conte
         parts = [s.title.strip() for s in document.sections if s.number and s.title.strip()]
         if _listable(parts):
             ctx = Context(document, section, _title_sentence(document, section), -1)
-            found.append((ctx, _parts_card(document.title, parts, document.language, document=True)))
+            found.append((ctx, _parts_card(clean_title(document.title), parts, document.language, document=True)))
     return found
 
 

@@ -27,6 +27,11 @@ _EN_FUNCTION_START = {"The", "A", "An", "In", "On", "At", "By", "For", "From", "
                       "While", "After", "Before", "Since", "During", "Its", "Their", "His", "Her", "Our", "Some",
                       "Many", "Most", "Each", "Every", "Unlike", "Like", "Although", "Though", "If", "As",
                       "According", "Today", "Now", "Then", "Why", "What", "How", "Where", "Who"}
+_EN_ROLE_WORD = re.compile(r"(?:ologist|ist|ician|ographer|onomist)$")
+_EN_ROLES = {"Mayor", "Governor", "Senator", "President", "Professor", "Director", "Minister", "Chancellor", "Judge",
+             "General", "Captain", "Chief", "Coach", "Officer", "Inspector", "Engineer", "Researcher", "Author",
+             "Editor", "Manager", "Historian", "Reporter", "Founder", "Chairman", "Chairwoman", "Spokesman",
+             "Spokeswoman", "Spokesperson", "Ambassador", "Commissioner", "Sheriff", "Chef", "Architect"}
 LOOK_BACK = 40  # sentences and headings; a pronoun further from its name is not resolved
 
 
@@ -96,7 +101,14 @@ def english_people(text: str) -> list[str]:
         name = match.group(1)
         if name.split()[0] in _EN_FUNCTION_START:
             continue
-        after = text[match.end():match.end() + 20].lstrip(" ,").lower()
+        words = name.split()
+        if len(words) == 3 and (_EN_ROLE_WORD.search(words[0]) or words[0] in _EN_ROLES):
+            name = " ".join(words[1:])  # "Glaciologist Maria Costa": a role before the name
+        if re.search(r"\b(?:of|at|from|for)\s+(?:the\s+)?$", text[:match.start()]):
+            continue  # "Hannah Liu of Avery State University": an organisation after "of", not a person
+        rest = re.sub(r"^\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4}", "",
+                      text[match.end():])  # "Hannah Liu of Avery State University warned"
+        after = rest[:20].lstrip(" ,").lower()
         titled = match.group(0) != name
         if titled or any(after.startswith(v) for v in EN_REPORTING):
             strong.append(name)

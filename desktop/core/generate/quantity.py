@@ -15,9 +15,12 @@ from desktop.core.card import CLOZE
 from desktop.core.generate import subject
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
-    TIME_WORDS, ZH_BELIEF, is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives, token_spans)
+    TIME_WORDS, ZH_BELIEF, ZH_CONDITION, is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives,
+    token_spans)
 from desktop.core.generate.english import base_form, is_plural, lower_first
-from desktop.core.generate.index import cached, outline, position, sentence_key
+from desktop.core.generate.index import cached, outline, position, recorded, sentence_key
+from desktop.core.generate.lists import find_lists
+from desktop.core.generate.noise import not_content
 from desktop.core.generate.numbers import EN_NOT_COUNTED, ZH_FAR_BOUND, Quantity, find_quantities, shifted
 from desktop.core.generate.questions import cloze, finish_question
 
@@ -28,6 +31,7 @@ _EXISTENTIAL = re.compile(r"^(?:每[\u4e00-\u9fff]|目前|现在|当前|如今|�
 _EN_COPULA = re.compile(r"^(?P<subj>.{3,60}?)\s(?P<cop>is|are|was|were)\s(?P<rest>.*)$")
 
 
+@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cards for the numbers of one sentence.
 
@@ -41,7 +45,7 @@ def candidates(ctx: Context) -> list[Candidate]:
 
 
 def _candidates(ctx: Context) -> list[Candidate]:
-    if is_meta(ctx.text):
+    if is_meta(ctx.text) or not_content(ctx):
         return []
     language = ctx.language
     sentence, span_of = subject.resolve_mapped(ctx.text, ctx)
@@ -49,7 +53,8 @@ def _candidates(ctx: Context) -> list[Candidate]:
     for q in find_quantities(ctx.text, language):
         moved = span_of(q.start, q.end)
         # numbers that resolution brought in ("这一规模" → "500B的规模") belong to another sentence
-        if moved and not _heads_a_list(ctx.text, q) and not _repeated(ctx, ctx.text, q):
+        if moved and not _heads_a_list(ctx.text, q) and not _repeated(ctx, ctx.text, q) \
+                and not _labels_items(ctx.text, q, language):
             found.append(shifted(q, moved[0] - q.start))
     if not found:
         return []
@@ -60,11 +65,28 @@ def _candidates(ctx: Context) -> list[Candidate]:
 
 # --- which numbers to ask about ------------------------------------------------------------------
 def _heads_a_list(sentence: str, q: Quantity) -> bool:
-    """"分为三类：A、B和C": the count of a list belongs to the enumeration cards."""
+    """"分为三类：A、B和C", "A、B和C三个县": the count of a list belongs to the enumeration cards."""
     after = sentence[q.end:q.end + 24]
     if q.kind == "count":
-        return bool(re.match(r"[^，,。；;：:]{0,4}[:：]", after))
+        counted = any(listing.count and listing.count[0] <= q.start < listing.count[1]
+                      for listing in find_lists(sentence, "zh"))
+        return counted or bool(re.match(r"[^，,。；;：:]{0,4}[:：]", after))
     return bool(re.match(r"(?:\s+[a-z]+){1,2}\s*:", after)) and not q.bound
+
+
+def _labels_items(sentence: str, q: Quantity, language: str) -> bool:
+    """"一层厨房、二层粮仓、三层以上住人": numbers that label the items of a list are no counts to learn."""
+    if q.kind != "count" or language != "zh":
+        return False
+    if q.unit and re.search(rf"{re.escape(q.unit)}(?:和|与|及|、)$", sentence[:q.start]):
+        return True  # "底层和二层": the number names one of a pair of labels
+    for other in find_quantities(sentence, language):
+        if other.start == q.start or other.unit != q.unit or other.kind != "count":
+            continue
+        between = sentence[min(q.end, other.end):max(q.start, other.start)]
+        if "、" in between and not re.search(r"[，,。；;：:]", between):
+            return True
+    return False
 
 
 def _repeated(ctx: Context, sentence: str, q: Quantity) -> bool:
@@ -114,14 +136,17 @@ class _Flow:
 
 
 def _zh_cards(ctx: Context, sentence: str, found: list[Quantity]) -> list[Candidate]:
-    clauses = split_clauses(sentence)
+    clauses = split_clauses(sentence, colons=True)
     frame = reporting_frame(clauses[0][0], "zh") if len(clauses) > 1 else None
     carried = subject.sentence_subject(subject.resolve(ctx.previous.text, ctx), "zh") if ctx.previous else ""
     flow = _Flow(carried, "".join(frame) if frame and frame[1] in ZH_BELIEF else "")
     out: list[Candidate] = []
     for number, (clause, c_start, c_end) in enumerate(clauses):
         if frame and number == 0:
+            out.extend(_frame_cards(ctx, sentence, clauses, found))
             continue
+        if sentence[max(c_start - 1, 0):c_start] in (":", "："):
+            flow.carried = ""  # what follows a colon is a statement of its own: no subject crosses it
         body = strip_connectives(clause, "zh")
         b_start = c_start + len(clause) - len(body)
         own = subject.clause_subject(body, "zh")
@@ -133,14 +158,29 @@ def _zh_cards(ctx: Context, sentence: str, found: list[Quantity]) -> list[Candid
     return out
 
 
+def _frame_cards(ctx: Context, sentence: str, clauses: list, found: list[Quantity]) -> list[Candidate]:
+    """"达尔文在1842年提出,环礁是…形成的": when someone said it is a fact too; the question keeps what was said."""
+    clause, c_start, c_end = clauses[0]
+    out = []
+    for q in (q for q in found if c_start <= q.start and q.end <= c_end and q.kind in ("year", "date")):
+        asked = _zh_replace(clause, shifted(q, -c_start))
+        said = clauses[1][0] if len(clauses) > 1 else ""
+        question = finish_question(f"{asked}，{said}", "zh") if asked and said else ""
+        if len(question) > MAX_FRONT or subject.dangling(question, "zh"):
+            question = ""
+        out.append(_card(ctx, sentence, q, question))
+    return out
+
+
 def _clause_question(ctx: Context, body: str, q: Quantity, own: str, named: str, flow: _Flow,
                      later: bool) -> str:
     mine = _own_before(body, own, q)
-    topic = named if mine and len(mine) <= 2 else ""
+    # "全长" belongs to the named subject before; "永定" is a name of its own
+    topic = named if mine and len(mine) <= 2 and not _is_named(mine, "") else ""
     if mine and len(mine) <= 2 and not topic and later:
         return ""  # "…，工期长达十二年": whose 工期? The whole sentence (a cloze) says.
     lead = flow.lead + "".join(flow.adverbials) if flow.first_main else ""
-    return _zh_question(body, q, mine, flow.carried, topic, ctx.document.title, lead)
+    return _zh_question(body, q, mine, flow.carried, topic, ctx.document.title, lead, later)
 
 
 def _advance(ctx: Context, flow: _Flow, clause: str, body: str, own: str, named: str) -> None:
@@ -154,7 +194,20 @@ def _advance(ctx: Context, flow: _Flow, clause: str, body: str, own: str, named:
         return  # "…，全长约320公里，沿线设有…": the named subject stays the topic
     if own:
         flow.carried = own if not _continues(body, own) else _joined(flow.carried, own, ctx.document.title)
-    flow.previous_own = own
+    name = _named_predicate(body, own)
+    if name:
+        flow.carried = name  # "世界上最大的珊瑚礁系统是大堡礁，绵延约2300公里": the length is the name's
+    flow.previous_own = name or own
+
+
+def _named_predicate(body: str, own: str) -> str:
+    """"X是澳大利亚的大堡礁" → "大堡礁": a clause that names what its subject is hands the name on."""
+    if not own or not body.startswith(own) or not body[len(own):].startswith("是"):
+        return ""
+    spans = token_spans(body[len(own) + 1:])
+    if not spans or spans[-1][1] not in ("ns", "nr", "nz", "nt") or len(spans[-1][0]) < 2:
+        return ""
+    return spans[-1][0]
 
 
 def _own_before(body: str, own: str, q: Quantity) -> str:
@@ -197,7 +250,7 @@ def _joined(carried: str, own: str, title: str = "") -> str:
 
 
 def _zh_question(body: str, q: Quantity, own: str, carried: str, topic: str = "", title: str = "",
-                 lead: str = "") -> str:
+                 lead: str = "", later: bool = False) -> str:
     """A question about `q` in a clause `body` (connectives stripped), or "" when none reads well.
 
     Args:
@@ -208,11 +261,14 @@ def _zh_question(body: str, q: Quantity, own: str, carried: str, topic: str = ""
         topic: a named subject to put before a short attribute noun ("青溪运河" + "全长").
         title: the document title (a subject it names may be shared by later clauses).
         lead: the belief frame and time clauses that open the sentence ("王磊认为未来十年内").
+        later: whether the clause follows another in its sentence.
     Returns:
         The question, ending in "？".
     """
     if body.startswith(("其中", "其余", "其他", "其它")) or _time_clause(body, q):
         return ""  # "其中盐税约占60%" and "19世纪中期" need the rest of the sentence: a cloze
+    if ZH_CONDITION.match(body):
+        return ""  # "只要水温高出1摄氏度…，就…": the condition means nothing without its consequence
     replaced = _zh_replace(body, q)
     if not replaced:
         return ""
@@ -228,6 +284,8 @@ def _zh_question(body: str, q: Quantity, own: str, carried: str, topic: str = ""
         if not topic:
             return ""
         replaced = topic + replaced.lstrip("则也而却亦还")
+    elif not own and _EXISTENTIAL.match(replaced) and later and _is_named(carried, title):
+        replaced = carried + replaced  # "承启楼由…组成，…，共有房间400余间": the rooms are the named building's
     if lead:
         replaced = lead + replaced
     question = finish_question(replaced, "zh")
@@ -241,7 +299,7 @@ def _time_clause(body: str, q: Quantity) -> bool:
     if q.kind == "era":
         return True
     # what is left around the number is only time and place words: "到…", "未来…内", "截至…底"
-    return all(tag in ("t", "f", "p", "m", "q", "x") or word in TIME_WORDS
+    return all(tag in ("t", "f", "p", "m", "q", "x", "c") or word in TIME_WORDS
                for word, tag, start, end in token_spans(body) if start < q.start or end > q.end)
 
 
@@ -264,6 +322,8 @@ def _zh_replace(clause: str, q: Quantity) -> str:
         return before + "什么范围" + after[2:]
     if q.kind == "era":
         return ""
+    if q.kind == "fraction":
+        return before + "多大比例" + after
     if q.kind == "year":
         return before + "哪一年" + after
     if q.kind == "date":

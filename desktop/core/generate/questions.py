@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.core.card import CLOZE
+from desktop.core.card import BASIC, CLOZE
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import TRAILING, clean_span
+from desktop.core.generate.index import cached, outline
 from desktop.core.generate.lists import find_lists
 from desktop.core.text import has_cjk
 
@@ -90,6 +91,7 @@ class Probe:
     score: float = 1.0
     cloze: bool = False
     needs_topic: bool = False  # the question is vague alone ("什么依然是主要障碍之一？")
+    spare: bool = False  # asked only when no other card of the sentence survives (the other way round)
 
 
 def cloze_probe(text: str, start: int, end: int, score: float) -> "Probe":
@@ -110,7 +112,16 @@ def render(probe: Probe, who: str, ctx: Context, rule: str, prefix: str = "") ->
         A basic candidate, or a cloze candidate when the probe is a cloze.
     """
     if probe.cloze:
-        return Candidate(CLOZE, prefix + probe.template, "", probe.answer, rule, probe.score)
+        # a cloze may keep its speaker: "王磊强调，核电并非{{c1::…}}"
+        speaker = (who + "，" if ctx.language == "zh" and not who.endswith(("，", ",")) else who) if who else ""
+        text = probe.template.replace(WHO, speaker)
+        if speaker and ctx.language != "zh":
+            at = len(speaker)  # "According to X, {{c1::no single factor}}…": the claim goes on in lower case
+            text = text[:at] + re.sub(r"^(\{\{c\d+::)?([A-Z])(?=[a-z])", lambda m: (m.group(1) or "") + m.group(2).lower(),
+                                      text[at:])
+        if not re.search(r"[。．.!！?？;；:：\"”’」』)）]$", text):
+            text += "。" if ctx.language == "zh" else "."  # a cloze reads as a whole sentence
+        return Candidate(CLOZE, prefix + text, "", probe.answer, rule, probe.score)
     if who and ctx.language == "zh" and re.match(r"^[^，？]{1,24}，[^，]*什么", probe.template.split(WHO, 1)[-1]):
         who += "，"  # "李沐指出，与预训练相比，什么…": the setting clause needs its own comma
     question = probe.template.replace(WHO, who)
@@ -169,3 +180,25 @@ def answer_ok(answer: str, question: str = "") -> bool:
     if is_set(answer):
         return False
     return not question or re.sub(r"\s+", "", answer.lower()) not in re.sub(r"\s+", "", question.lower())
+
+
+def topical(card: Candidate, ctx: Context) -> bool:
+    """Whether a basic card's answer is what the whole document is about ("什么是…最大的一种？" → the title's
+    subject): a learner answers it without recalling anything.
+
+    Args:
+        card: a candidate card.
+        ctx: its context.
+    Returns:
+        True when the answer is named in the title and in at least a fifth of the document's sentences.
+    """
+    answer = card.answer.strip()
+    if card.kind != BASIC or not answer or answer not in ctx.document.title:
+        return False
+
+    def share() -> float:
+        index = outline(ctx)
+        texts = [t for t, heading in zip(index.texts, index.headings) if not heading]
+        return sum(answer in t for t in texts) / max(len(texts), 1)
+
+    return cached(ctx, ("topical", answer), share) >= 0.2

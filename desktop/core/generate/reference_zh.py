@@ -54,8 +54,11 @@ def resolve_zh(text: str, ctx: Context) -> str:
             continue
         replacement = _zh_referent(text, spans, i, det_end, head_range, ctx)
         if replacement is None and head_range[1] - head_range[0] > 1:
+            rest = "".join(w for w, _t, _s, _e in spans[head_range[0] + 1:head_range[1]])
             head_range = (head_range[0], head_range[0] + 1)
             replacement = _zh_referent(text, spans, i, det_end, head_range, ctx)
+            if replacement and rest and rest in replacement:
+                replacement = None  # "这种分配方式" is no "方式分配" + "方式"
         if replacement is not None:
             edits.append((start, spans[max(head_range[1] - 1, det_end - 1)][3], replacement))
         i = max(head_range[1], i + 1)

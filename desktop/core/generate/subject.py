@@ -19,6 +19,7 @@ from desktop.core.generate.clauses import (
     strip_connectives, token_spans)
 from desktop.core.generate.english import english_subject
 from desktop.core.generate.index import cached, sentence_key
+from desktop.core.generate.noise import heading_like, is_boilerplate
 from desktop.core.generate.people import NOUN_TAGS, zh_people
 from desktop.core.generate.reference_en import resolve_en
 from desktop.core.generate.reference_zh import BARE_DEMONSTRATIVES, DEMONSTRATIVES, resolve_zh
@@ -38,9 +39,69 @@ def resolve(text: str, ctx: Context) -> str:
         they were (check with `dangling`). Computed once per sentence and text for all families.
     """
     def work() -> str:
-        return resolve_zh(text, ctx) if ctx.language == "zh" or has_cjk(text) else resolve_en(text, ctx)
+        if ctx.language == "zh" or has_cjk(text):
+            return resolve_zh(_resolve_it(text, ctx), ctx)
+        return resolve_en(text, ctx)
 
     return cached(ctx, ("resolve", sentence_key(ctx), text), work)
+
+
+_ZH_EXAMPLE = re.compile(r"以(?P<x>[^，,。；;]{2,12}?)为例[，,]\s*$")
+_ZH_THERE_IS = re.compile(r"(?:还有|也有|就是|便是|有)(?P<x>[^，,。；;]{2,16})[，,]\s*$")
+
+
+def _resolve_it(text: str, ctx: Context) -> str:
+    """"它" (a thing, never a person) → what it stands for: "以鹿角珊瑚为例,它…" → 鹿角珊瑚; "…还有田螺坑土楼群,
+    它…" → 田螺坑土楼群; a later clause's 它 → the sentence's subject ("珊瑚虽然…,但它其实…"); a sentence
+    that opens with 它 → the subject of the sentence before."""
+    if "它" not in text:
+        return text
+    offset = max(ctx.text.find(text), 0)
+    for word, tag, start, end in reversed(token_spans(text)):
+        if word != "它" or tag != "r":
+            continue
+        before = ctx.text[:offset + start]
+        referent = _it_referent(before, ctx)
+        if referent:
+            text = text[:start] + referent + text[end:]
+    return text
+
+
+def _names_a_person(phrase: str) -> bool:
+    """"李华", "园艺学家李华", "僧人": a phrase 它 cannot stand for."""
+    return any(tag in ("nr", "nrfg") for _w, tag, _s, _e in token_spans(phrase)) or \
+        re.search(r"(?:人|者|师|员|们|士|官|僧|匠|帝|王)$", phrase) is not None
+
+
+def _before_verb(text: str) -> str:
+    """The words of a sentence before its first verb: where its subject is."""
+    for _word, tag, start, _end in token_spans(text):
+        if tag == "v":
+            return text[:start]
+    return ""
+
+
+def _it_referent(before: str, ctx: Context) -> str:
+    body = strip_connectives(before.strip(), "zh").rstrip("但而却并且也还")
+    example = _ZH_EXAMPLE.search(body) or _ZH_THERE_IS.search(body)
+    if example:
+        phrase = example.group("x")
+        spans = token_spans(phrase)
+        nouny = spans and spans[-1][1] in NOUN_TAGS and all(
+            tag in NOUN_TAGS or tag in ("uj", "a", "b", "t", "m", "q", "f") for _w, tag, _s, _e in spans)
+        return phrase if nouny and not starts_with_pronoun(phrase, "zh") else ""
+    if re.search(r"[，,]\s*(?:但|而|却|并且|并|且|也|还|可是)?\s*$", before):
+        found = sentence_subject(before, "zh")  # a later clause: the sentence's own subject
+    elif not body and ctx.previous is not None:
+        found = sentence_subject(ctx.previous.text, "zh")
+    else:
+        return ""
+    person = bool(found) and (_names_a_person(found) or _names_a_person(_before_verb(before[before.find(found):])))
+    if not found or starts_with_pronoun(found, "zh") or len(found) > 16 or person:
+        # "它" is a thing: "陆羽写成了《茶经》,它…" means the book, not its writer
+        book = re.search(r"([《“\"][^《》“”\"]{2,16}[》”\"])[^，,。；;]{0,2}[，,]\s*(?:但|而|却|并且|并|且|也|还)?\s*$", before)
+        return book.group(1) if book else ""
+    return found
 
 
 def resolve_mapped(text: str, ctx: Context) -> tuple[str, Callable[[int, int], tuple[int, int] | None]]:
@@ -99,8 +160,42 @@ def subject_hint(ctx: Context) -> str:
     """
     title = ctx.section.title.strip()
     if not title or GENERIC_TITLES.match(title):
-        return ctx.document.title.strip()
+        return local_heading(ctx) or document_name(ctx)
     return title
+
+
+def local_heading(ctx: Context) -> str:
+    """The nearest heading the importer left among a generic section's sentences (a short line of its own
+    without punctuation), which names the topic of the sentences after it."""
+    for index in range(ctx.index - 1, -1, -1):
+        sentence = ctx.section.sentences[index]
+        other = Context(ctx.document, ctx.section, sentence, index, cache=ctx.cache)
+        if heading_like(other) and not is_question_heading(sentence.text) and not is_boilerplate(sentence.text):
+            return sentence.text.strip()
+    return ""
+
+
+def is_question_heading(text: str) -> bool:
+    """"为什么要建土楼", "How it works": a heading that asks or describes names no topic to put in front."""
+    return bool(re.match(r"^(?:为什么|为何|如何|怎样|怎么|什么是|什么|how|why|what|when|where|who)", text.strip(), re.I))
+
+
+def document_name(ctx: Context) -> str:
+    """The document's title without the site name a web page appends ("…_旅游频道_某某网", "… | Site").
+
+    Args:
+        ctx: any context of the document.
+    Returns:
+        The title's first part, or the whole title.
+    """
+    return clean_title(ctx.document.title)
+
+
+def clean_title(title: str) -> str:
+    """A title without the site name after "_" or "|" ("茶叶简史_美食频道_某某网" → "茶叶简史")."""
+    title = title.strip()
+    first = re.split(r"\s*(?:_|\||｜)\s*", title)[0].strip()
+    return first if len(first) >= 2 else title
 
 
 def topic_prefix(ctx: Context) -> str:
@@ -154,13 +249,26 @@ def clause_subject(clause: str, language: str) -> str:
     spans = token_spans(text)
     i = 0
     while i < len(spans) and (spans[i][1] in ("t", "c", "x") or spans[i][0] in ZH_CONNECTIVES):
+        if spans[i][1] == "t" and i + 1 < len(spans) and spans[i + 1][0] == "的":
+            break  # "南靖的田螺坑土楼群": a word jieba calls a time word modifies the subject
         i += 1  # time words and connectives in front of the subject
     start, end = _np_extent(spans, i)
     if end <= start:
-        return ""
+        return _before_copula(text, spans)
     phrase = text[spans[start][2]:spans[end - 1][3]]
     phrase = re.sub(r"的$", "", phrase)
     return phrase if len(phrase) >= 2 else ""
+
+
+def _before_copula(text: str, spans: tuple) -> str:
+    """"度热周是指…": a term jieba cut into odd pieces is still the subject of the copula right after it."""
+    for k, (word, _tag, start, _end) in enumerate(spans):
+        if word in ("是", "是指", "指", "指的是", "即"):
+            before = spans[:k]
+            plain = all(tag not in ("v", "p", "d", "c", "r", "x", "uj", "ul", "m") for _w, tag, _s, _e in before)
+            numeral = re.match(r"[\d一二两三四五六七八九十几]", text)
+            return text[:start] if before and plain and 2 <= start <= 8 and not numeral else ""
+    return ""
 
 
 def _np_extent(spans: tuple, i: int) -> tuple[int, int]:
@@ -169,6 +277,8 @@ def _np_extent(spans: tuple, i: int) -> tuple[int, int]:
     while j < len(spans):
         word, tag = spans[j][0], spans[j][1]
         nxt = spans[j + 1] if j + 1 < len(spans) else None
+        if tag == "vn" and has_noun and nxt and nxt[0] in ("了", "着", "过"):
+            break  # "铁路网络覆盖了全国": a verbal noun with an aspect particle is the predicate
         if tag in NOUN_TAGS:
             has_noun = True
         elif word == "的" and j > i and nxt and nxt[1] != "x":
@@ -185,8 +295,13 @@ def _np_extent(spans: tuple, i: int) -> tuple[int, int]:
                 break
             if not (nxt and (nxt[1] in NOUN_TAGS or nxt[1] in ("a", "b"))):
                 break
+        elif j == i and tag in ("t", "f", "s") and nxt and nxt[0] == "的":
+            pass  # "南靖的…", "近代的…", "南方的…": a time or place word before 的 opens the noun phrase
         elif j == i and tag == "r" and word[:1] in ("每", "各"):
             pass  # "每次激活的部分": a distributive opens the noun phrase
+        elif tag == "f" and has_noun and word in ("上", "中", "里", "内") and nxt and (
+                nxt[1] in NOUN_TAGS or nxt[1] in ("a", "b")):
+            pass  # "世界上最大的珊瑚礁系统": a place word inside the noun phrase
         elif tag == "v" and has_noun and len(word) >= 2 and (nxt is None or nxt[1] in ("d", "b", "ad", "vd")
                                                             or nxt[0] in _ZH_COPULAS):
             j += 1  # a verb used as a noun right before the predicate: "蓝领阶级应用至少…", "电池回收指…"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from desktop.core.document import Document
 from desktop.core.generate.base import Context
 from desktop.core.generate.clauses import starts_with_pronoun
-from desktop.core.generate.english import VERB_BASES, VERB_FORMS
+from desktop.core.generate.english import COMMON_WORDS, VERB_BASES, VERB_FORMS
 from desktop.core.generate.index import ancestors, cached
 from desktop.core.text import tagged_words, warm_up
 
@@ -45,7 +45,13 @@ whether however moreover therefore thus hence instead according said says say ar
 believed predicts predicted warns warned notes noted suggests suggested recommends recommended thinks
 thought claims claimed explains explained adds added less fewer several various cannot can't won't don't
 doesn't isn't aren't worth everything something nothing anything everyone someone nobody anyone way ways lot lots
-kind kinds thing things part parts case cases fact facts time times people person""".split())
+kind kinds thing things part parts case cases fact facts time times people person
+argue say believe warn note claim think suggest recommend predict expect estimate insist contend caution stress
+emphasize emphasise point relative similar due prior compared equal close respectively""".split())
+# base forms that are never nouns: after a singular noun they are its verb ("their development become queens")
+_EN_NEVER_NOUN = {"become", "seem", "tend", "remain", "include", "require", "allow", "mean", "provide", "happen",
+                  "prevent", "involve", "enable", "occur", "appear", "depend", "consist", "explain", "reduce",
+                  "affect", "contain", "produce", "create", "become", "give", "make", "take", "keep", "let"}
 # a capitalised name may span "of"/"the": "University of Edinburgh"
 _EN_NAME_RUN = re.compile(r"\b[A-Z][\w\-]*(?:\s+(?:of|the|for|and|de|van|von|du|la)\s+[A-Z][\w\-]*|\s+[A-Z][\w\-]*)+")
 
@@ -121,7 +127,7 @@ def _zh_terms(text: str) -> list[Term]:
         pos = start + len(word)
         nxt = pairs[index + 1][1] if index + 1 < len(pairs) else ""
         modifier = flag in ("a", "b") and len(word) == 1 and nxt.startswith("n")
-        if not (flag in _NOUN or modifier) or _number_word(word) or _verb_phrase(word):
+        if not (flag in _NOUN or modifier) or _number_word(word) or _verb_phrase(word) or _after_modal(pairs, index):
             _close_run(text, run, found)
             run = []
             continue
@@ -139,20 +145,32 @@ _NAME_FLAGS = ("nr", "nrfg", "nrt", "nt", "ns")
 _CLOSED_NAME_FLAGS = ("nr", "nrfg", "nrt", "nt")
 
 
+_ZH_MODALS = {"能", "不能", "能够", "可以", "可", "会", "不会", "要", "需要", "应", "应该", "将", "不", "没有", "未", "去"}
+
+
+def _after_modal(pairs: list, index: int) -> bool:
+    """"不能替代减排": a one-word "noun" right after a modal and before another verb is the verb itself."""
+    if index == 0 or pairs[index - 1][0] not in _ZH_MODALS:
+        return False
+    nxt = pairs[index + 1][1] if index + 1 < len(pairs) else ""
+    return nxt in ("v", "vn", "n")
+
+
 def _number_word(word: str) -> bool:
     return bool(re.search(r"\d", word)) or len(word) == 1 and word in "TtBbMmKkGg"
 
 
 @lru_cache(maxsize=65536)
 def _verb_phrase(word: str) -> bool:
-    """A four-character word that jieba calls a noun but reads as a verb phrase ("快速增长", "大大降低")."""
+    """A four-character word that jieba calls a noun but reads as a verb or adjective phrase ("快速增长",
+    "大大降低", "基本相同")."""
     if len(word) != 4:
         return False
     import jieba.posseg
 
     table = jieba.posseg.dt.word_tag_tab
     head, tail = table.get(word[:2], ""), table.get(word[2:], "")
-    return tail in ("v", "vn") or head in ("d", "ad", "b")
+    return tail in ("v", "vn", "a", "ad", "d") or head in ("d", "ad", "b")
 
 
 def _close_run(text: str, run: list, found: list) -> None:
@@ -180,7 +198,9 @@ def _en_terms(text: str) -> list[Term]:
     for match in re.finditer(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|[^\sA-Za-z]+", text):
         word = match.group(0)
         low = word.lower().removesuffix("'s")
-        content = _en_content(low, run, text, match) and previous not in _EN_BEFORE_VERB
+        # "a process that pushes seawater": after a relative "that" an "-s" word is the verb
+        relative = previous == "that" and bool(run) is False and re.search(r"[^su]s$", low) is not None
+        content = _en_content(low, run, text, match) and previous not in _EN_BEFORE_VERB and not relative
         previous = low
         if content and (not run or not text[run[-1].end():match.start()].strip()):
             run.append(match)
@@ -198,8 +218,16 @@ def _en_content(low: str, run: list[re.Match], text: str, match: re.Match) -> bo
     adjacent = bool(run) and not text[run[-1].end():match.start()].strip()
     # a verb's base form may end a noun phrase ("slow-wave sleep", "study sessions") but not start one;
     # after a plural noun it is the predicate ("students review")
-    noun_use = adjacent and low in VERB_BASES and not re.search(r"[^s]s$", run[-1].group(0))
+    noun_use = adjacent and low in VERB_BASES and low not in _EN_NEVER_NOUN and not re.search(r"[^s]s$", run[-1].group(0))
     if low in VERB_FORMS and not noun_use:
+        return False
+    # "Dense brine behaves like…": an "-s" word after a singular noun and before a manner word is its verb
+    following = re.match(r"\s+([a-z]+)", text[match.end():])
+    if adjacent and re.search(r"[^su]s$", low) and not re.search(r"s$", run[-1].group(0)) and following \
+            and following.group(1) in _EN_MANNER:
+        return False
+    # "landscapes planted with…": an "-ed" word after a noun is a participle, not part of the noun phrase
+    if adjacent and re.search(r"[^e]ed$", low) and len(low) > 4:
         return False
     # "winter roads speeds up": an "-s" word right after a plural noun is its verb
     if adjacent and re.search(r"[^s]s$", low) and re.search(r"[^s]s$", run[-1].group(0).lower()):
@@ -209,11 +237,14 @@ def _en_content(low: str, run: list[re.Match], text: str, match: re.Match) -> bo
     return not (final and adjacent and re.search(r"[^s]s$", low) and not re.search(r"s$", run[-1].group(0)))
 
 
+_EN_MANNER = {"like", "as", "into", "onto", "toward", "towards", "up", "down", "out", "off", "away", "back"}
 # after these a word is a verb, whatever its spelling ("cannot absorb", "to reach")
-_EN_BEFORE_VERB = {"can", "cannot", "could", "will", "would", "should", "must", "may", "might", "to", "not",
+_EN_BEFORE_VERB = {"can", "cannot", "could", "will", "would", "should", "must", "may", "might", "to", "not", "been", "be",
+                   "which", "who", "very", "too", "quite",
                    "don't", "doesn't", "didn't", "won't", "can't", "never", "also", "often", "always", "usually"}
 _EN_NUMBERS = set("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-hundred hundreds thousand thousands million millions billion billions dozen dozens half percent""".split())
+hundred hundreds thousand thousands million millions billion billions dozen dozens half percent
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split())
 
 
 def _with_names(text: str, found: list[Term]) -> list[Term]:
@@ -233,8 +264,8 @@ def _close_en_run(text: str, run: list, found: list) -> None:
         return
     start, end = run[0].start(), run[-1].end()
     term = text[start:end]
-    if len(term) < 3:
-        return
+    if len(term) < 3 or len(run) == 1 and re.search(r"[^e]ed$|ing$", term) and not term[:1].isupper():
+        return  # "are switched to…", "Rather than subsidising…": a lone participle or gerund is no term
     # a sentence-initial capital is no sign of a name
     named = any(m.group(0)[:1].isupper() and m.start() > 0 or m.group(0).isupper() and len(m.group(0)) > 1
                 for m in run)
@@ -248,13 +279,20 @@ def _rarity(word: str) -> float:
     import jieba
 
     freq = jieba.dt.FREQ.get(word, 0)
-    return math.log(jieba.dt.total / (freq + 1)) if freq else math.log(jieba.dt.total) - 4
+    if freq:
+        return math.log(jieba.dt.total / (freq + 1))
+    # a word jieba's dictionary lacks is a rare name ("承启楼") or, at two characters, mostly a piece its
+    # segmenter glued from a phrase ("聚族|而居", "住人"): no better than a common word
+    return math.log(jieba.dt.total) - (4 if len(word) > 2 or not re.search(r"[\u4e00-\u9fff]", word) else 9)
 
 
 def _word_rarity(word: str, language: str) -> float:
     if language == "zh":
         return _rarity(word)
-    # no English frequency table offline: longer words are rarer in general text; capitals mark names
+    # no English frequency table offline: longer words are rarer in general text, unless they are everyday
+    # words; capitals mark names
+    if word.lower() in COMMON_WORDS and not word[:1].isupper():
+        return 6.0 + min(len(word), 14) * 0.25
     return 6.0 + min(len(word), 14) * 0.6 + (2.0 if word[:1].isupper() else 0.0)
 
 
@@ -269,9 +307,11 @@ def weigh(term: Term, ctx: Context) -> float:
         extra word; words of the section's (or its parents') title count half; places and organisations (where a talk
         was held, who did something) count more.
     """
-    _text, _start, _end, kind, words = term
+    _text, start, _end, kind, words = term
     title = _headings(ctx)
     best = 0.0
+    if ctx.language != "zh" and start == 0 and words:
+        words = (words[0].lower(), *words[1:])  # a sentence's first capital tells nothing
     for word in words:
         if word in _ZH_GENERIC or word.lower() in _EN_STOP:
             continue
@@ -279,11 +319,13 @@ def weigh(term: Term, ctx: Context) -> float:
         if word.lower() in title:
             weight *= 0.5  # the headings above the sentence give it away
         best = max(best, weight)
-    return best * _KIND_BONUS.get(kind, 1.0) + 1.0 * (len(words) - 1)
+    # an English compound ("royal jelly") names one thing more precisely than a long single word
+    per_word = 1.0 if ctx.language == "zh" else 2.5
+    return best * _KIND_BONUS.get(kind, 1.0) + per_word * (len(words) - 1)
 
 
 def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
-              leniency: float = 1.0) -> tuple[int, int] | None:
+              leniency: float = 1.0, kinds: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """The span of the most informative term of `text`.
 
     Args:
@@ -291,6 +333,7 @@ def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
         ctx: its context.
         within: only consider terms inside this span of `text` (e.g. the content of a claim).
         leniency: scales the minimum weight (below 1 for sentences known to carry a fact).
+        kinds: only terms of these kinds ("place", "name", "term"), or any.
     Returns:
         (start, end) in `text`, or None when nothing is worth deleting.
     """
@@ -299,6 +342,8 @@ def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
     for term in terms(text, ctx.language):
         phrase, start, end = term[0], term[1], term[2]
         if start < lower or end > upper or starts_with_pronoun(phrase, ctx.language):
+            continue
+        if kinds and term[3] not in kinds:
             continue
         if text.lower().count(phrase.lower()) > 1:
             continue  # the other occurrence would give the answer away
