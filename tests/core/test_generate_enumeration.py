@@ -8,9 +8,10 @@ import pytest
 from desktop.core.card import BASIC, CLOZE
 from desktop.core.document import Document
 from desktop.core.generate import enumeration, lists
-from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
+from tests.core.generate_support import context_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -41,18 +42,10 @@ Its energy density is between 140 and 160 Wh/kg.
 """
 
 
-def context(document: Document, needle: str) -> Context:
-    for section in document.walk():
-        for index, sentence in enumerate(section.sentences):
-            if needle in sentence.text:
-                sentences = section.sentences
-                return Context(document, section, sentence, index, sentences[index - 1] if index else None,
-                               sentences[index + 1] if index + 1 < len(sentences) else None)
-    raise AssertionError(f"no sentence contains {needle!r}")
 
 
 def cards_for(document: Document, needle: str) -> list[Candidate]:
-    return enumeration.candidates(context(document, needle))
+    return enumeration.candidates(context_of(document, needle))
 
 
 def clozes(cards: list[Candidate]) -> list[tuple[str, str]]:
@@ -172,7 +165,7 @@ def test_whole_documents_give_clean_items(name: str) -> None:
 def test_a_list_in_a_sentence_about_the_document_is_what_the_document_covers():
     doc = import_text("海洋牧场的现状与前景_科技频道_某某网\n\n引言\n\n本文将对这一领域进行梳理,"
                       "探讨海洋牧场在选址、投放、监测以及收获环节的经验与问题。\n")
-    cards = enumeration.candidates(context(doc, "本文将"))
+    cards = enumeration.candidates(context_of(doc, "本文将"))
     assert [c.front for c in cards][:2] == [
         "《海洋牧场的现状与前景》探讨海洋牧场在{{c1::选址}}、投放、监测以及收获环节的经验与问题。",
         "《海洋牧场的现状与前景》探讨海洋牧场在选址、{{c1::投放}}、监测以及收获环节的经验与问题。"]
@@ -183,14 +176,14 @@ def test_a_list_set_out_line_by_line_is_one_cloze_note_and_its_count():
     doc = import_text("# Soil\n\n## 2. Threats\n\nFarmers name four threats:\n\n1. erosion, which strips the topsoil;\n\n"
                       "2. salinity, especially near the coast;\n\n3. compaction caused by heavy machines;\n\n"
                       "4. pollution from industry.\n", ".md")
-    cards = enumeration.candidates(context(doc, "Farmers name"))
+    cards = enumeration.candidates(context_of(doc, "Farmers name"))
     assert [(c.kind, c.front) for c in cards] == [
         (CLOZE, "[Threats] Farmers name four threats: {{c1::erosion}}, {{c2::salinity}}, {{c3::compaction}}, "
                 "{{c4::pollution}}"),
         (CLOZE, "[Threats] Farmers name {{c1::four}} threats.")]
     zh = import_text("土壤\n\n1. 威胁\n\n土壤面临以下三类威胁：\n\n1. 侵蚀：表土被冲走；\n\n2. 盐碱化：多见于沿海；\n\n"
                      "3. 板结：常因重型机械而起。\n")
-    (note, count) = enumeration.candidates(context(zh, "土壤面临"))
+    (note, count) = enumeration.candidates(context_of(zh, "土壤面临"))
     assert note.front == "土壤面临以下三类威胁：{{c1::侵蚀}}、{{c2::盐碱化}}、{{c3::板结}}"
     assert count.front == "土壤面临以下{{c1::三类}}威胁。"
 

@@ -8,9 +8,10 @@ import pytest
 from desktop.core.card import BASIC, CLOZE
 from desktop.core.document import Document
 from desktop.core.generate import numbers, quantity
-from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
+from tests.core.generate_support import context_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,18 +51,10 @@ GPT-4 and Model 3 are names, not numbers.
 """
 
 
-def context(document: Document, needle: str) -> Context:
-    for section in document.walk():
-        for index, sentence in enumerate(section.sentences):
-            if needle in sentence.text:
-                sentences = section.sentences
-                return Context(document, section, sentence, index, sentences[index - 1] if index else None,
-                               sentences[index + 1] if index + 1 < len(sentences) else None)
-    raise AssertionError(f"no sentence contains {needle!r}")
 
 
 def cards_for(document: Document, needle: str) -> list[Candidate]:
-    return quantity.candidates(context(document, needle))
+    return quantity.candidates(context_of(document, needle))
 
 
 def basics(cards: list[Candidate]) -> dict[str, str]:
@@ -201,27 +194,27 @@ def test_ranges_borrow_units_dates_stay_whole_and_shares_count(text, language, e
 def test_labels_of_list_items_are_no_counts_and_a_list_count_belongs_to_the_list():
     doc = import_text("老宅\n\n1. 布局\n\n老宅按照“一层厨房、二层卧室、三层储藏”的方式使用。\n\n"
                       "这种茶产自福建、浙江和云南三个省。\n")
-    assert quantity.candidates(context(doc, "一层厨房")) == []
-    assert not any(c.answer == "三个" for c in quantity.candidates(context(doc, "三个省")))
+    assert quantity.candidates(context_of(doc, "一层厨房")) == []
+    assert not any(c.answer == "三个" for c in quantity.candidates(context_of(doc, "三个省")))
 
 
 def test_a_condition_keeps_its_consequence_and_a_colon_starts_a_new_subject():
     doc = import_text("冰川\n\n1. 融化\n\n只要气温比往年高出2摄氏度,冰川就会加速后退。\n\n"
                       "老桥并不脆弱:1976年,附近发生了一次7级以上的地震。\n")
-    (card,) = quantity.candidates(context(doc, "只要气温"))
+    (card,) = quantity.candidates(context_of(doc, "只要气温"))
     assert card.kind == CLOZE and card.front.startswith("只要气温比往年高出{{c1::2摄氏度}},冰川就会加速后退")
-    cards = quantity.candidates(context(doc, "老桥并不脆弱"))
+    cards = quantity.candidates(context_of(doc, "老桥并不脆弱"))
     assert {c.answer for c in cards} == {"1976年", "7级以上"}
     assert not any(c.kind == BASIC and c.front.startswith("老桥") for c in cards)  # the bridge did not quake
 
 
 def test_when_someone_said_it_is_asked_with_what_was_said():
     doc = import_text("宇宙\n\n1. 膨胀\n\n哈勃在1929年提出,宇宙正在膨胀。\n")
-    (card,) = quantity.candidates(context(doc, "哈勃"))
+    (card,) = quantity.candidates(context_of(doc, "哈勃"))
     assert (card.front, card.answer) == ("哈勃在哪一年提出，宇宙正在膨胀？", "1929年")
 
 
 def test_a_named_predicate_owns_the_clauses_after_it():
     doc = import_text("河流\n\n1. 长河\n\n世界上最长的河流是非洲的尼罗河,全长约6650公里。\n")
-    (card,) = quantity.candidates(context(doc, "尼罗河"))
+    (card,) = quantity.candidates(context_of(doc, "尼罗河"))
     assert (card.front, card.answer) == ("尼罗河全长多少？", "约6650公里")

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.document import Document
-from desktop.core.generate.base import Context
 from desktop.core.generate.english import english_subject
 from desktop.core.generate.people import preceding_texts
 from desktop.core.generate.subject import (clause_subject, dangling, resolve, resolve_mapped, sentence_subject,
                                            subject_hint, topic_of, topic_prefix)
 from desktop.core.importing import import_text
+from tests.core.generate_support import context_of
 
 ZH_DOC = """电池简史
 
@@ -47,15 +47,6 @@ The prototype weighs 3 kg. Engineers tested the prototype in the desert. It fail
 """
 
 
-def context(document: Document, needle: str) -> Context:
-    """The context of the first sentence containing `needle`."""
-    for section in document.walk():
-        for index, sentence in enumerate(section.sentences):
-            if needle in sentence.text:
-                sentences = section.sentences
-                return Context(document, section, sentence, index, sentences[index - 1] if index else None,
-                               sentences[index + 1] if index + 1 < len(sentences) else None)
-    raise AssertionError(f"no sentence contains {needle!r}")
 
 
 @pytest.fixture(scope="module")
@@ -69,43 +60,43 @@ def en() -> Document:
 
 
 def test_chinese_pronoun_takes_the_person_named_before(zh: Document) -> None:
-    ctx = context(zh, "他发明了")
+    ctx = context_of(zh, "他发明了")
     assert resolve(ctx.text, ctx) == "张衡发明了一种新的电解质。"
 
 
 def test_pronoun_after_a_name_in_the_same_sentence_stays() -> None:
     doc = import_text("标题\n\n1. 人物\n\n王芳介绍了她的新方法。")
-    ctx = context(doc, "王芳")
+    ctx = context_of(doc, "王芳")
     assert resolve(ctx.text, ctx) == ctx.text
     assert not dangling(ctx.text, "zh")
 
 
 def test_demonstrative_takes_the_noun_phrase_of_the_clause_before(zh: Document) -> None:
-    ctx = context(zh, "这种技术")
+    ctx = context_of(zh, "这种技术")
     assert resolve(ctx.text, ctx) == "工厂引入了激光焊接技术，但激光焊接技术成本很高。"
 
 
 def test_size_noun_after_a_comparison_takes_the_number_before(zh: Document) -> None:
-    ctx = context(zh, "这一规模")
+    ctx = context_of(zh, "这一规模")
     assert resolve(ctx.text, ctx) == "超过500Wh的电池很难散热。"
 
 
 def test_section_title_names_what_this_kind_refers_to(zh: Document) -> None:
-    locomotive = context(zh, "这类机车")
+    locomotive = context_of(zh, "这类机车")
     assert resolve(locomotive.text, locomotive) == "蒸汽机车至少需要三名司炉。"
-    goods = context(zh, "这类商品")
+    goods = context_of(zh, "这类商品")
     assert resolve(goods.text, goods) == "海上贸易商品大多销往南洋。"
 
 
 def test_resolved_text_no_longer_dangles(zh: Document) -> None:
-    ctx = context(zh, "这类机车")
+    ctx = context_of(zh, "这类机车")
     assert dangling(ctx.text, "zh")
     assert not dangling(resolve(ctx.text, ctx), "zh")
     assert dangling("这大大降低了成本。", "zh")
 
 
 def test_resolve_mapped_refuses_spans_that_resolution_rewrote(zh: Document) -> None:
-    ctx = context(zh, "这一规模")
+    ctx = context_of(zh, "这一规模")
     resolved, span_of = resolve_mapped(ctx.text, ctx)
     start = ctx.text.index("电池")
     moved = span_of(start, start + 2)
@@ -114,8 +105,8 @@ def test_resolve_mapped_refuses_spans_that_resolution_rewrote(zh: Document) -> N
 
 
 def test_subject_hint_skips_generic_section_titles(zh: Document) -> None:
-    assert subject_hint(context(zh, "本文回顾")) == "电池简史"
-    assert subject_hint(context(zh, "这类机车")) == "蒸汽机车"
+    assert subject_hint(context_of(zh, "本文回顾")) == "电池简史"
+    assert subject_hint(context_of(zh, "这类机车")) == "蒸汽机车"
 
 
 def test_clause_subject_and_topic() -> None:
@@ -128,19 +119,19 @@ def test_clause_subject_and_topic() -> None:
 
 
 def test_english_pronouns_take_the_person_named_before(en: Document) -> None:
-    she = context(en, "She hired")
+    she = context_of(en, "She hired")
     assert resolve(she.text, she) == "Ada Lin hired ten chemists in the first year."
-    her = context(en, "Her first prototype")
+    her = context_of(en, "Her first prototype")
     assert resolve(her.text, her) == "Ada Lin's first prototype failed."
 
 
 def test_english_it_takes_a_singular_subject_from_before(en: Document) -> None:
-    ctx = context(en, "It failed twice")
+    ctx = context_of(en, "It failed twice")
     assert resolve(ctx.text, ctx) == "The prototype failed twice."
 
 
 def test_english_demonstrative_noun_takes_its_modifiers_from_before(en: Document) -> None:
-    ctx = context(en, "These cells")
+    ctx = context_of(en, "These cells")
     assert resolve(ctx.text, ctx) == "The solid-state cells last twice as long as older ones."
 
 
@@ -172,13 +163,13 @@ Critics point to cost and bias as weak spots. These problems matter less for lab
 def test_english_reference_stays_when_only_a_guess_would_fill_it(needle: str) -> None:
     # a plural subject behind a preposition owns nothing; a heading is a topic, not a person;
     # a section title names a topic, not what "these problems" are
-    ctx = context(import_text(UNSURE_DOC), needle)
+    ctx = context_of(import_text(UNSURE_DOC), needle)
     assert resolve(ctx.text, ctx) == ctx.text
     assert dangling(ctx.text, "en")
 
 
 def test_an_unresolved_front_gets_the_section_title_in_front() -> None:
-    ctx = context(import_text(UNSURE_DOC), "These problems")
+    ctx = context_of(import_text(UNSURE_DOC), "These problems")
     assert topic_prefix(ctx) == "[Open problems] "
 
 
@@ -187,14 +178,14 @@ def test_english_subject_never_ends_in_a_function_word() -> None:
 
 
 def test_preceding_texts_run_back_through_headings_to_the_document_title(zh: Document) -> None:
-    ctx = context(zh, "超过这一规模")
+    ctx = context_of(zh, "超过这一规模")
     assert preceding_texts(ctx, 4) == ["该电池的容量达到500Wh。", "容量", "工厂引入了激光焊接技术，但这种技术成本很高。",
                                        "他发明了一种新的电解质。"]
     assert preceding_texts(ctx)[-1] == "电池简史"
 
 
 def test_resolution_is_computed_once_per_run(zh: Document) -> None:
-    ctx = context(zh, "这一规模")
+    ctx = context_of(zh, "这一规模")
     first = resolve(ctx.text, ctx)
     assert resolve(ctx.text, ctx) is first
     assert any(isinstance(key, tuple) and key[0] == "resolve" for key in ctx.cache)
@@ -219,7 +210,7 @@ IT_DOC = """城市绿地
 ])
 def test_it_takes_the_thing_it_stands_for(needle, expected):
     document = import_text(IT_DOC)
-    ctx = context(document, needle)
+    ctx = context_of(document, needle)
     assert resolve(ctx.text, ctx) == expected
 
 

@@ -36,10 +36,12 @@ def generate(document: Document) -> list[Card]:
     families = _families()
     regular = [f for f in families if hasattr(f, "candidates") and not getattr(f, "FALLBACK", False)]
     fallback = [f for f in families if hasattr(f, "candidates") and getattr(f, "FALLBACK", False)]
-    cache: dict = {}
     found: list[tuple[Context, Candidate]] = []
+    by_section: dict[str, list[Context]] = {}
+    for ctx in contexts(document):
+        by_section.setdefault(ctx.section.id, []).append(ctx)
     for section in document.walk():
-        for ctx in _contexts(document, section, cache):
+        for ctx in by_section.get(section.id, []):
             made = [(ctx, c) for family in regular for c in family.candidates(ctx)]
             ctx.covered = any(_acceptable(c) for _, c in made)
             made += [(ctx, c) for family in fallback for c in family.candidates(ctx)]
@@ -50,11 +52,12 @@ def generate(document: Document) -> list[Card]:
     return _rank(_dedupe([(ctx, c) for ctx, c in found if _acceptable(c)]), document)
 
 
-def _contexts(document: Document, section, cache: dict) -> list[Context]:
-    sentences = section.sentences
+def contexts(document: Document) -> list[Context]:
+    """Every sentence of a document with its neighbours, in reading order, sharing one cache."""
+    cache: dict = {}
     return [Context(document, section, s, i, sentences[i - 1] if i else None,
                     sentences[i + 1] if i + 1 < len(sentences) else None, cache)
-            for i, s in enumerate(sentences)]
+            for section in document.walk() for sentences in [section.sentences] for i, s in enumerate(sentences)]
 
 
 def _acceptable(candidate: Candidate) -> bool:
