@@ -14,7 +14,6 @@ from desktop.core.generate.clauses import (
     ZH_PERSONAL, ZH_REPORTING, clean_span, ends_with_reporting_verb, split_clauses, starts_with_pronoun,
     strip_connectives, token_spans, too_long, whole_word, zh_clauses)
 from desktop.core.generate.cause_en import en_probes
-from desktop.core.generate.index import recorded
 from desktop.core.generate.noise import not_content
 from desktop.core.generate.questions import (
     MAX_ANSWER, WHO, Probe, answer_ok, cloze_probe, grounded, render, topical)
@@ -425,7 +424,6 @@ def probes(text: str, language: str, context: str = "") -> list[Probe]:
     return zh_probes(text, context) if language == "zh" else en_probes(text)
 
 
-@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cause, means and contrast cards for one sentence.
 

@@ -17,7 +17,7 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     EN_REPORTING, ZH_REPORTING, clean_span, starts_with_pronoun, too_long, zh_clauses)
 from desktop.core.generate.english import VERB_BASES
-from desktop.core.generate.index import cached, recorded, sentence_key
+from desktop.core.generate.index import cached, sentence_key
 from desktop.core.generate.noise import not_content
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.people import person_before
@@ -297,7 +297,6 @@ def _advised_action(claim: Claim) -> tuple[int, int] | None:
     return None
 
 
-@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cards about what the speaker of an attributed claim said.
 

@@ -13,7 +13,6 @@ from desktop.core.generate.clauses import (
     clean_span, is_adverbial, is_setting, last_flag, starts_with_pronoun, strip_connectives, token_spans, too_long,
     whole_word, zh_clauses)
 from desktop.core.generate.english import STOP, VERB_FORMS, lower_first, name_like
-from desktop.core.generate.index import recorded
 from desktop.core.generate.noise import not_content
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.people import NOUN_TAGS
@@ -505,7 +504,6 @@ def zh_negation_probes(text: str, clause: str) -> list[Probe]:
     return [Probe(f"{WHO}{shown}{deletion(y)}", y, 0.9, cloze=True)]
 
 
-@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Definition and identity cards for one sentence.
 

@@ -15,7 +15,7 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives)
 from desktop.core.generate.english import determiner_length
-from desktop.core.generate.index import cached, outline, position, recorded
+from desktop.core.generate.index import cached, outline, position
 from desktop.core.generate.lists import Listing, clean_item, find_lists, item_texts
 from desktop.core.generate.noise import not_content
 from desktop.core.generate.questions import cloze, deletion, finish_question
@@ -25,7 +25,6 @@ RULE = "enumeration"
 MAX_SENTENCE = 110  # a cloze sentence longer than this is cut to the clause that holds the list
 
 
-@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cards for the lists of one sentence.
 

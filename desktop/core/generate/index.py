@@ -10,12 +10,11 @@ two sections with the same number and title are still told apart.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from desktop.core.document import Section, Sentence
-from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.base import Context
 
 
 @dataclass
@@ -101,23 +100,3 @@ def ancestors(ctx: Context) -> list[Section]:
 def previous(ctx: Context, count: int) -> list[Sentence]:
     """Up to `count` sentences before the context sentence in its section, nearest first."""
     return list(reversed(ctx.section.sentences[max(0, ctx.index - count):max(ctx.index, 0)]))
-
-
-def made(ctx: Context) -> dict[str, list[Candidate]]:
-    """The cards each regular family proposed for the context sentence so far, by family module.
-
-    A fallback family reads them to see which parts of a sentence are already tested (the pipeline
-    only says whether any card was made).
-    """
-    return ctx.cache.setdefault(("made", sentence_key(ctx)), {})
-
-
-def recorded(candidates: Callable[[Context], list[Candidate]]) -> Callable[[Context], list[Candidate]]:
-    """Decorate a family's `candidates` so that its cards for each sentence are kept in `made`."""
-    @functools.wraps(candidates)
-    def wrapper(ctx: Context) -> list[Candidate]:
-        out = candidates(ctx)
-        made(ctx)[candidates.__module__] = out
-        return out
-
-    return wrapper

@@ -16,7 +16,6 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     CLOSING_TITLES, EN_CONDITION, ZH_CONDITION, ZH_PERSONAL, is_meta, reporting_frame, split_clauses,
     strip_connectives, too_long)
-from desktop.core.generate.index import made
 from desktop.core.generate.noise import not_content
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.questions import cloze
@@ -94,7 +93,7 @@ def _clauses(text: str, language: str) -> list[tuple[str, int, int]]:
 
 def _untested_clause(ctx: Context) -> list[Candidate]:
     """A cloze on the best term of the first clause that the other families' cards leave untested."""
-    cards = [card for cards in made(ctx).values() for card in cards if card.front.strip() and card.answer.strip()]
+    cards = [card for card in ctx.made if card.front.strip() and card.answer.strip()]
     said = claim.find_claim(ctx)
     if said:
         text, skip = said.text, said.content_start  # never the speaker: a deletion tests what was said

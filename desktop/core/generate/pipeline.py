@@ -43,7 +43,8 @@ def generate(document: Document) -> list[Card]:
     for section in document.walk():
         for ctx in by_section.get(section.id, []):
             made = [(ctx, c) for family in regular for c in family.candidates(ctx)]
-            ctx.covered = any(_acceptable(c) for _, c in made)
+            ctx.made = [c for _, c in made]
+            ctx.covered = any(_acceptable(c) for c in ctx.made)
             made += [(ctx, c) for family in fallback for c in family.candidates(ctx)]
             found.extend(made)
         for family in families:

@@ -18,7 +18,7 @@ from desktop.core.generate.clauses import (
     TIME_WORDS, ZH_BELIEF, ZH_CONDITION, is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives,
     token_spans)
 from desktop.core.generate.english import base_form, is_plural, lower_first
-from desktop.core.generate.index import cached, outline, position, recorded, sentence_key
+from desktop.core.generate.index import cached, outline, position, sentence_key
 from desktop.core.generate.lists import find_lists
 from desktop.core.generate.noise import not_content
 from desktop.core.generate.numbers import EN_NOT_COUNTED, ZH_FAR_BOUND, Quantity, find_quantities, shifted
@@ -31,7 +31,6 @@ _EXISTENTIAL = re.compile(r"^(?:每[\u4e00-\u9fff]|目前|现在|当前|如今|�
 _EN_COPULA = re.compile(r"^(?P<subj>.{3,60}?)\s(?P<cop>is|are|was|were)\s(?P<rest>.*)$")
 
 
-@recorded
 def candidates(ctx: Context) -> list[Candidate]:
     """Cards for the numbers of one sentence.
 
