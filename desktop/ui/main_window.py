@@ -102,8 +102,10 @@ class MainWindow(QMainWindow):
             ("edit", "suspend", "Ctrl+J", self.toggle_suspend),
             ("edit", "delete", QKeySequence.StandardKey.Delete, self.delete_cards),
             ("edit", "undo_delete", QKeySequence.StandardKey.Undo, self.undo_delete),
-            ("study", "review", "Ctrl+R", lambda: self.open_review(None)),
-            ("study", "review_section", "Ctrl+Shift+R", lambda: self.open_review(self.current_section_id())),
+            ("study", "review", "Ctrl+R", lambda: self.open_review(None, None)),
+            ("study", "review_document", "Ctrl+Shift+D", lambda: self.open_review(self._document_id(), None)),
+            ("study", "review_section", "Ctrl+Shift+R",
+             lambda: self.open_review(self._document_id(), self.current_section_id())),
             ("study", "quiz", "Ctrl+Q", self.open_quiz),
             ("study", "stats", "Ctrl+Shift+S", self.open_stats),
             ("study", "study_options", "", self.open_study_options),
@@ -139,7 +141,8 @@ class MainWindow(QMainWindow):
             self.menus[name].setTitle(text)
         labels = {"import": tr("&Import…"), "export": tr("&Export…"), "quit": tr("&Quit"),
                   "find": tr("&Find cards"), "edit_card": tr("Edit &card…"), "suspend": tr("&Suspend / unsuspend"),
-                  "delete": tr("&Delete cards"), "undo_delete": tr("&Undo delete"), "review": tr("&Review due cards"),
+                  "delete": tr("&Delete cards"), "undo_delete": tr("&Undo delete"), "review": tr("&Review all due cards"),
+                  "review_document": tr("Study this &document"),
                   "review_section": tr("Study this &section"), "quiz": tr("&Quiz…"), "stats": tr("S&tatistics"),
                   "study_options": tr("Study &options…")}
         for name, text in labels.items():
@@ -333,11 +336,14 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    def open_review(self, section_id: str | None) -> None:
+    def _document_id(self) -> str | None:
+        return self.document.id if self.document else None
+
+    def open_review(self, document_id: str | None, section_id: str | None) -> None:
+        """Review the whole collection, one document, or one section (with its subsections)."""
         from desktop.ui.review import ReviewWindow
 
-        scope_document = self.document.id if self.document else None
-        window = ReviewWindow(self.collection, scope_document, section_id, self)
+        window = ReviewWindow(self.collection, document_id, section_id, self)
         window.show_in_outline.connect(self.show_card)
         window.reviews_changed.connect(lambda: self.document and apply_mastery(self.outline_model, self.collection,
                                                                                self.document.id))

@@ -203,3 +203,25 @@ def test_dropping_a_file_imports_it(main_window, qtbot, tmp_path):
     main_window.dropEvent(drop)
     qtbot.waitUntil(lambda: main_window.library.count() == 2, timeout=10000)
     assert main_window.document.title == "Tidal power"
+
+
+def test_study_scopes_whole_collection_document_and_section(main_window):
+    from desktop.ui.review import ReviewWindow
+
+    def opened() -> ReviewWindow:
+        windows = main_window.findChildren(ReviewWindow)
+        window = windows[-1]
+        window.close()
+        return window
+
+    main_window.select_section(section_id(main_window, "2.3"))
+    main_window.actions_["review"].trigger()
+    assert opened().document_id is None
+    main_window.actions_["review_document"].trigger()
+    assert opened().document_id == main_window.document.id
+    main_window.actions_["review_section"].trigger()
+    window = opened()
+    assert window.section_id == section_id(main_window, "2.3")
+    subtree = set(main_window.collection.subtree_ids(window.section_id))
+    shown = window.session.current()
+    assert main_window.collection.row_for_id(shown)["section_id"] in subtree
