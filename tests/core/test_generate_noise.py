@@ -93,3 +93,12 @@ def test_titles_lose_the_site_name_and_a_local_heading_names_the_topic():
     # the section is only "引言": the heading line above the sentence names its topic
     assert topic_prefix(contexts["明代重修的长城东起山海关,西至嘉峪关。"]) == "【明长城】"
     assert "某某网" not in "".join(card.front for card in generate(document))
+
+
+def test_speaker_labels_are_cut_and_social_furniture_is_noise():
+    document = import_text("访谈\n\n1. 开始\n\n问：您每天工作多久？\n答：我们的工坊每天要烧制三百件瓷器。\n\n"
+                           "往期回顾：窑火里的故事\n")
+    cards = generate(document)
+    assert cards and not any(c.front.startswith(("答", "问")) for c in cards)
+    assert not any("往期回顾" in c.source for c in cards)
+    assert noise.is_boilerplate("You might also like: Ten ways to save water")

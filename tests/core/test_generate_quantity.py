@@ -218,3 +218,19 @@ def test_a_named_predicate_owns_the_clauses_after_it():
     doc = import_text("河流\n\n1. 长河\n\n世界上最长的河流是非洲的尼罗河,全长约6650公里。\n")
     (card,) = quantity.candidates(context_of(doc, "尼罗河"))
     assert (card.front, card.answer) == ("尼罗河全长多少？", "约6650公里")
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("馆里收藏的地图超过三百册", "zh", "超过三百册"),       # 册 is a measure word
+    ("需要整理的档案有两千多万页", "zh", "两千多万页"),     # 多 between the numeral and its magnitude
+    ("新方法的速度快了十几倍", "zh", "十几倍"),             # an approximate count
+    ("一位学徒要学上八年才能出师", "zh", "八年"),           # 上 before a duration is no rough "上百"
+    ("溶液的pH值低于6.5时需要中和", "zh", "低于6.5"),       # a decimal is a measured value
+    ("the pipes freeze at minus 5 °C", "en", "minus 5 °C"),  # the sign stays with the number
+])
+def test_numbers_read_measure_words_approximations_decimals_and_signs(text, language, expected):
+    assert [q.answer for q in numbers.find_quantities(text, language)] == [expected]
+
+
+def test_rough_magnitudes_stay_no_numbers():
+    assert numbers.find_quantities("上百人和成千上万的游客", "zh") == ()

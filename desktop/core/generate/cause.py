@@ -14,7 +14,7 @@ from desktop.core.generate.clauses import (
     ZH_PERSONAL, ZH_REPORTING, clean_span, ends_with_reporting_verb, split_clauses, starts_with_pronoun,
     strip_connectives, token_spans, too_long, whole_word, zh_clauses)
 from desktop.core.generate.cause_en import en_probes
-from desktop.core.generate.noise import not_content
+from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.questions import (
     MAX_ANSWER, WHO, Probe, answer_ok, cloze_probe, grounded, render, topical)
 from desktop.core.generate.subject import clause_subject, resolved
@@ -432,6 +432,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         Candidates (basic questions, or a cloze when a question would be awkward).
     """
+    ctx = unlabelled(ctx)
     if too_long(ctx.text, ctx.language) or not_content(ctx):
         return []
     text = resolved(ctx)

@@ -18,7 +18,7 @@ from desktop.core.generate.clauses import (
     EN_REPORTING, ZH_REPORTING, clean_span, starts_with_pronoun, too_long, zh_clauses)
 from desktop.core.generate.english import VERB_BASES
 from desktop.core.generate.index import cached, sentence_key
-from desktop.core.generate.noise import not_content
+from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.people import person_before
 from desktop.core.generate.questions import (
@@ -305,6 +305,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         Basic questions about the key part of the claim, or one cloze when no question fits.
     """
+    ctx = unlabelled(ctx)
     claim = None if too_long(ctx.text, ctx.language) or not_content(ctx) else find_claim(ctx)
     if claim is None:
         return []

@@ -13,7 +13,7 @@ from desktop.core.generate.clauses import (
     clean_span, is_adverbial, is_setting, last_flag, starts_with_pronoun, strip_connectives, token_spans, too_long,
     whole_word, zh_clauses)
 from desktop.core.generate.english import STOP, VERB_FORMS, lower_first, name_like
-from desktop.core.generate.noise import not_content
+from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.people import NOUN_TAGS
 from desktop.core.generate.questions import (
@@ -512,6 +512,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         Candidates; a reversed question whose predicate is vague gets the section topic in front.
     """
+    ctx = unlabelled(ctx)
     if too_long(ctx.text, ctx.language) or not_content(ctx):
         return []
     text = resolved(ctx)

@@ -17,9 +17,10 @@ from desktop.core.generate.clauses import (
 from desktop.core.generate.english import determiner_length
 from desktop.core.generate.index import cached, outline, position
 from desktop.core.generate.lists import Listing, clean_item, find_lists, item_texts
-from desktop.core.generate.noise import not_content
+from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.questions import cloze, deletion, finish_question
 from desktop.core.numerals import parse_chinese
+from desktop.core.text import tagged_words
 
 RULE = "enumeration"
 MAX_SENTENCE = 110  # a cloze sentence longer than this is cut to the clause that holds the list
@@ -33,6 +34,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         One cloze per item and one card for the count or the list's owner.
     """
+    ctx = unlabelled(ctx)
     if not_content(ctx):
         return []
     if is_meta(ctx.text):
@@ -70,10 +72,13 @@ def _block_cards(ctx: Context, sentence: str) -> list[Candidate]:
             break
         labels.append(label)
         marked = False
+    if len(labels) < 2 and ctx.language == "en":
+        labels = _parallel_labels(ctx, items, re.sub(r"\s*:\s*$", "", sentence))
     if len(labels) < 2 or len(set(labels)) < len(labels):
         return []
     lead = re.sub(r"\s*[:：]\s*$", "", sentence)
-    if subject.dangling(lead, ctx.language) or (len(lead) < 8 if ctx.language == "zh" else len(lead.split()) < 5):
+    if subject.dangling(lead, ctx.language) or (len(lead) < 8 if ctx.language == "zh" else len(lead.split()) < 5) \
+            or re.match(r"There\s+(?:is|are|were|was)\b", lead):
         lead = subject.topic_prefix(ctx) + lead
     deletions = [deletion(label, number) for number, label in enumerate(labels, start=1)]
     joined = ("、" if ctx.language == "zh" else ", ").join(deletions)
@@ -84,6 +89,24 @@ def _block_cards(ctx: Context, sentence: str) -> list[Candidate]:
         cards.append(Candidate(CLOZE, cloze(lead, *count) + ("。" if ctx.language == "zh" else "."), "",
                                lead[count[0]:count[1]], RULE, score=0.85))
     return cards
+
+
+def _parallel_labels(ctx: Context, items: list, lead: str) -> list[str]:
+    """"There are three common types:" then three paragraphs that open with parallel names ("Air-source
+    heat pumps take…", "Ground-source heat pumps draw…"): the names, up to the head word they share."""
+    count = _block_count(lead, 0, "en", any_size=True)
+    if not count:
+        return []
+    size = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}.get(
+        lead[count[0]:count[1]].lower()) or int(lead[count[0]:count[1]])
+    lines = [item for item in items if _line_start(ctx, item)][:size]
+    if len(lines) != size or size < 2:
+        return []
+    words = [item.text.split()[:4] for item in lines]
+    shared = [p for p in range(1, 4) if all(len(w) > p for w in words) and len({w[p].lower() for w in words}) == 1]
+    if not shared or len({w[0].lower() for w in words}) < size:
+        return []
+    return [clean_item(" ".join(w[:shared[-1] + 1])) for w in words]
 
 
 _MARKER_ONLY = re.compile(r"^\s*(?:\d{1,2}[.)、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*$")
@@ -109,7 +132,7 @@ def _item_label(ctx: Context, item, marked: bool = False) -> str:
     return "" if not label or too_long or re.fullmatch(r"[\d\W]+", label) else label
 
 
-def _block_count(lead: str, size: int, language: str) -> tuple[int, int] | None:
+def _block_count(lead: str, size: int, language: str, any_size: bool = False) -> tuple[int, int] | None:
     """The count in "divided into three castes" / "分为三类" when it matches the number of items."""
     if language == "zh":
         match = re.search(r"(?:\d+|[一二两三四五六七八九十]+)(?=[类种个项点大方面步部分层级条])[类种个项点大方面步部分层级条]", lead)
@@ -121,7 +144,7 @@ def _block_count(lead: str, size: int, language: str) -> tuple[int, int] | None:
     words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
     for match in re.finditer(r"\b(two|three|four|five|six|seven|eight|\d)\b", lead, re.I):
         value = int(match.group(1)) if match.group(1).isdigit() else words[match.group(1).lower()]
-        if value == size:
+        if value == size or any_size:
             return match.start(), match.end()
     return None
 
@@ -211,6 +234,9 @@ def _norm(text: str) -> str:
 
 def _cards(ctx: Context, sentence: str, listing: Listing) -> list[Candidate]:
     text, shift = _card_text(sentence, listing, ctx.language)
+    heading = _question_heading(ctx, text[:listing.start - shift])
+    if heading:  # "问：最常用的工具有哪些？" "答：很简单：A、B和C。" → "最常用的工具：A、B和C。"
+        text, shift = heading + "：" + text[listing.start - shift:], listing.start - len(heading) - 1
     prefix = subject.topic_prefix(ctx) if subject.dangling(text, ctx.language) else ""
     out = []
     for start, end in listing.items:
@@ -223,6 +249,22 @@ def _cards(ctx: Context, sentence: str, listing: Listing) -> list[Candidate]:
     if group:
         out.append(group)
     return out
+
+
+_ZH_ASKING = re.compile(r"(?:都|主要|通常|一般|最)?(?:有|是|包括|用)?(?:哪些|什么|哪几[种类个样项点])(?:呢)?[？?]\s*$")
+
+
+def _question_heading(ctx: Context, lead: str) -> str:
+    """What a list answers when its own sentence does not say: the question just before it, in a
+    transcript ("最常用的工具有哪些？" before "很简单：A、B和C"), made a heading ("最常用的工具")."""
+    if ctx.language != "zh" or ctx.previous is None or any(t[:1] in ("n", "v") for _w, t in tagged_words(lead)):
+        return ""
+    asked = _SPEAKER_LABEL.sub("", ctx.previous.text.strip())
+    heading = _ZH_ASKING.sub("", asked)
+    return heading if heading != asked and 2 <= len(heading) <= 20 else ""
+
+
+_SPEAKER_LABEL = re.compile(r"^(?:问|Q)\s*[:：]\s*")
 
 
 def _card_text(sentence: str, listing: Listing, language: str) -> tuple[str, int]:
@@ -268,31 +310,40 @@ def _count_card(ctx: Context, sentence: str, listing: Listing) -> Candidate | No
     return Candidate(CLOZE, front, "", count, RULE, score=0.9)
 
 
+# a list clause that gives examples of the clause before it: "…主要涉及X，包括A、B、C等领域"
+_ZH_EXAMPLE_CUE = re.compile(r"^(?:包括|包含|涵盖|例如|比如|诸如|譬如|像|如)")
+
+
 def _owner_card(ctx: Context, text: str, shift: int, listing: Listing, prefix: str) -> Candidate | None:
-    """A cloze over what the list belongs to: the subject of the clause holding the list
-    ("{{c1::多模态模型}}将A、B和C结合起来"), or of the sentence's first clause when the list's clause
-    has none ("GPU技术的进步虽然…，但也带来了如A、B和C等…")."""
-    if len(listing.items) < 2:
+    """What the list is about, when the clause before it names it: "X主要涉及Y，包括A、B和C等领域" →
+    "X主要涉及什么领域？" → "Y". A cloze over the sentence's own subject beside the item clozes would test
+    nothing the learner could not read off them, so a list without such a clause gets no grouping card."""
+    if ctx.language != "zh" or len(listing.items) < 2:
         return None
     clauses = split_clauses(text)
     start_of_list = listing.start - shift
     index = next((n for n, (_c, s, e) in enumerate(clauses) if s <= start_of_list < e), None)
-    if index is None:
+    if index != 1 or not _ZH_EXAMPLE_CUE.match(strip_connectives(clauses[1][0], "zh")):
         return None
-    owner, where = _clause_owner(clauses[index], ctx.language)
-    if not owner and index:
-        first = next((n for n, c in enumerate(clauses) if not (reporting_frame(c[0], ctx.language)
-                                                                or is_adverbial(c[0]))), None)
-        if first == index - 1:
-            owner, where = _clause_owner(clauses[first], ctx.language)
-    if not owner or where + len(owner) > start_of_list or not _owner_ok(owner, ctx.language):
+    first = clauses[0][0]
+    owner, where = _clause_owner(clauses[0], "zh")
+    if not owner or not _owner_ok(owner, "zh"):
         return None
-    if ctx.language != "zh":
-        cut = determiner_length(owner)  # "The {{c1::Harbor cell}}": no filler word in a deletion
-        where, owner = where + cut, owner[cut:]
-        if len(owner.split()) < 2 and not (where > 0 and owner[:1].isupper()):
-            return None  # "Engineers tested …": a lone common noun tells the learner nothing
-    return Candidate(CLOZE, prefix + cloze(text, where, where + len(owner)), "", owner, RULE, score=0.85)
+    rest = first[where - clauses[0][1] + len(owner):]
+    cut, verb = 0, None
+    for word, tag in tagged_words(rest):
+        cut += len(word)
+        if tag.startswith("v"):
+            verb = cut
+            break
+    if verb is None:
+        return None
+    answer = rest[verb:].strip()
+    if not 2 <= len(answer) <= 16 or re.search(r"[\d一二两三四五六七八九十]", answer):
+        return None
+    head = listing.head if listing.head and len(listing.head) <= 4 else ""
+    question = finish_question(prefix + first[:where - clauses[0][1]] + owner + rest[:verb] + "什么" + head, "zh")
+    return Candidate.basic(question, answer, RULE, score=0.85)
 
 
 def _clause_owner(clause: tuple[str, int, int], language: str) -> tuple[str, int]:

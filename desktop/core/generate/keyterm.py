@@ -16,7 +16,7 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     CLOSING_TITLES, EN_CONDITION, ZH_CONDITION, ZH_PERSONAL, is_meta, reporting_frame, split_clauses,
     strip_connectives, too_long)
-from desktop.core.generate.noise import not_content
+from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.questions import cloze
 from desktop.core.generate.subject import standalone, topic_prefix
@@ -41,6 +41,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     Returns:
         [] or one cloze candidate with a low score.
     """
+    ctx = unlabelled(ctx)
     if not _substantial(ctx):
         return []
     if ctx.covered:
@@ -104,6 +105,8 @@ def _untested_clause(ctx: Context) -> list[Candidate]:
     clauses = _clauses(text, ctx.language)
     if not cards or len(clauses) < 2:
         return []
+    if sum(card.rule == "enumeration" for card in cards) >= 2:
+        return []  # a list's items are clozed: deleting the words around them tests what they already show
     # a sentence with several cards already keeps its extra card for a name or a place
     names_only = ctx.language == "zh" and (len(cards) > 1 or len(text) < 40)
     answers = [normalise(card.answer) for card in cards]

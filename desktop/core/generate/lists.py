@@ -27,7 +27,7 @@ _ZH_LIST_VERBS = {"来自", "包括", "涉及", "采用", "使用", "利用", "�
 _ZH_CONJ = ("以及", "或者", "还有", "和", "与", "及", "或", "跟", "同")
 _ZH_STOP_TAGS = {"p", "c", "d", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x", "f", "y", "e", "o"}
 _HEAD_TAGS = {"n", "nz", "vn", "eng", "a", "b", "j", "an", "ng"}
-_ZH_COUNT = re.compile(r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?P<measure>[类种个项点大方面步部分层级])(?:方面|部分|阶段|类型|领域)?)"
+_ZH_COUNT = re.compile(r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?P<measure>[类种个项点大方面步部分层级条件样])(?:方面|部分|阶段|类型|领域)?)"
                        r"\s*[:：]\s*$")
 _ZH_CLAUSE_PUNCT = "，,。；;：:！？!?（）()"
 # A run of items joined by 、 with no clause punctuation inside: "文本、图片、视频".
@@ -175,6 +175,9 @@ def _zh_bounded_item(text: str, start: int, clause_end: int, longest: int) -> tu
 def _zh_first_item(text: str, clause_start: int, sep: int, longest: int) -> tuple[int, int] | None:
     """Span of the first item: back from the first 、 to a cue word, a function word or a length bound."""
     prefix = text[clause_start:sep]
+    if clause_start and text[clause_start - 1] in "：:" and 0 < len(prefix.strip()) <= longest \
+            and not re.search(r"[是有了在将]", prefix):
+        return clause_start + len(prefix) - len(prefix.lstrip()), sep  # "…有四条：整旧如旧、…": a colon opens the list
     spans = token_spans(prefix)
     k = len(spans)
     while k > 0:

@@ -7,19 +7,22 @@ patterns are the generic vocabulary of web pages and sentence shape, never words
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from desktop.core.document import Sentence
 from desktop.core.generate.base import Context
 from desktop.core.generate.index import cached, sentence_key
 
 # "发布时间:", "来源:", "责任编辑:", "上一篇:": a label that only pages put in front of their furniture
 _ZH_LABEL = re.compile(r"^\s*[(（【\[]?(?:发布时间|发表时间|更新时间|发布日期|来源|本文来源|文章来源|作者|责任编辑|编辑|原标题|"
-                       r"分享到|分享|字号|标签|关键词|关键字|阅读|浏览|点击|评论|上一篇|下一篇|上一条|下一条|相关阅读|"
+                       r"记者|摄影|撰文|分享到|分享|字号|标签|关键词|关键字|阅读|浏览|点击|评论|上一篇|下一篇|上一条|下一条|相关阅读|"
                        r"相关推荐|相关文章|推荐阅读|热门评论|热门推荐|延伸阅读|免责声明|版权声明|声明|扫码关注|"
                        r"Tags?|Share|Sources?|Authors?|Editor|Filed under|Related|References|Further reading|Credits?)\s*[:：]", re.I)
 # "阅读(3826)", "评论 12", "2023-06-12 09:31:05": counters and time stamps
 _COUNTER = re.compile(r"(?:阅读|浏览|评论|点赞|收藏|转发|点击)\s*[(（]?\s*\d+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 _NOTICE = re.compile(r"侵权|版权所有|转载请|未经授权|禁止转载|all rights reserved|copyright\b|©|\bICP备|"
+                     r"往期回顾|往期推荐|点击上方|点击蓝字|扫码关注|长按二维码|\byou (?:might|may) also like\b|"
                      r"^\s*(?:sign up|subscribe|share this|advertisement|read more|related (?:coverage|articles|stories|posts)"
                      r"|more from|recommended for you)\b", re.I)
 _BYLINE = re.compile(r"^(?:By|Written by|Reporting by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*(?:,|$|\|)|"
@@ -27,6 +30,26 @@ _BYLINE = re.compile(r"^(?:By|Written by|Reporting by)\s+[A-Z][\w.'\-]+(?:\s+[A-
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S[^>›»]*[>›»]")
 _BULLET_RUN = re.compile(r"^\s*[-•·*]\s.+\s[-•·*]\s")
 _END = re.compile(r"[。！？!?.;；:：…]['\"”’」』）)]*\s*$")
+
+
+# "问：", "答：", "Q:", "编者按：": who speaks in a transcript or a note, not what the sentence says
+_SPEAKER = re.compile(r"^\s*(?:问|答|编者按|编者的话|Q|A)\s*[:：]\s*")
+
+
+def unlabelled(ctx: Context) -> Context:
+    """The context with a transcript's speaker label cut off its sentence, so that no front quotes it.
+
+    Args:
+        ctx: the sentence and its surroundings.
+    Returns:
+        `ctx` itself, or a copy whose sentence (and span) starts after the label; its card sources
+        then quote the sentence without the label.
+    """
+    match = _SPEAKER.match(ctx.text)
+    if not match or len(ctx.text) - match.end() < 4:
+        return ctx
+    sentence = Sentence(ctx.text[match.end():], ctx.sentence.start + match.end(), ctx.sentence.end)
+    return dataclasses.replace(ctx, sentence=sentence)
 
 
 def not_content(ctx: Context) -> bool:

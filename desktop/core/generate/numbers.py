@@ -17,7 +17,8 @@ DASH = "–"
 
 # --- Chinese patterns ------------------------------------------------------------------------------
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
+# "十几", "二十几": an approximate count is still one to learn ("高出十几倍")
+_CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:(?<=[十百千万])几)?(?:点[{_CN_DIGITS}]+)?"
 _AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUM = f"(?:{_AR_NUM}|{_CN_NUM})"
 _MAG = r"(?:[KMBT](?![A-Za-z])|[千万亿]+)"
@@ -27,7 +28,8 @@ _CURRENCY = ("亿美元", "万美元", "美元", "欧元", "英镑", "日元", "
 _MEASURES = ("个百分点", "人次", "个", "类", "种", "名", "位", "家", "项", "次", "代", "层", "款", "台", "块", "圈", "户",
              "根", "株", "栋", "幢", "处", "道",
              "张", "篇", "部", "条", "所", "座", "件", "只", "辆", "架", "艘", "岁", "届", "轮", "期", "份",
-             "套", "批", "本", "首", "场", "步", "级", "组", "人", "颗", "枚", "棵", "匹", "头", "间", "两")
+             "套", "批", "本", "首", "场", "步", "级", "组", "人", "颗", "枚", "棵", "匹", "头", "间", "两",
+             "册", "遍", "卷", "页", "片", "粒", "滴", "杯", "幅", "群", "例")
 _PHYSICAL = ("公里", "千米", "厘米", "毫米", "纳米", "微米", "米", "公斤", "千克", "毫克", "克", "吨", "千瓦时",
              "千瓦", "瓦", "伏", "毫安时", "赫兹", "帧", "摄氏度", "度", "平方米", "平方公里", "立方米", "升",
              "毫升", "亩", "公顷", "字节", "倍")
@@ -37,7 +39,7 @@ _LATIN_UNITS = (r"(?:%|％|GB|TB|MB|KB|PB|TWh|GWh|MWh|kWh|Wh/kg|Wh|kW|MW|GW|W|mA
 _ZH_SI_UNIT = "(?:[千兆吉太拍毫微纳皮]?(?:瓦时|瓦|焦耳|焦|赫兹|字节|比特|伏|安时|安)|(?:平方|立方)?[千毫微纳厘分]?(?:米|克|升|秒))"
 _ZH_UNIT = "(?:" + _ZH_SI_UNIT + "|" + "|".join(
     sorted({*_TIME_UNITS, *_ERAS, *_CURRENCY, *_MEASURES, *_PHYSICAL}, key=len, reverse=True)) + ")"
-_ZH_SIDE = f"{_NUM}{_MAG}?(?:多|余)?(?:\\s?{_LATIN_UNITS}|{_ZH_UNIT})?"
+_ZH_SIDE = f"{_NUM}(?:多|余)?{_MAG}?(?:多|余)?(?:\\s?{_LATIN_UNITS}|{_ZH_UNIT})?"
 _ZH_PRE = ("不少于", "不超过", "不低于", "不高于", "不到", "不足", "超过", "超出", "至少", "最少", "最多", "高达",
            "多达", "大约", "约", "将近", "接近", "逾", "仅", "少于", "多于", "低于", "高于", "达到", "达")
 _ZH_POST = ("以上", "以下", "以内", "左右", "出头")
@@ -57,7 +59,7 @@ _ZH_VERB_BEFORE = ("不会", "不", "没有", "没", "未", "将", "已经", "�
 _EN_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
              "fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of")
 _EN_FRACTION = r"(?:(?:a|one|two|three)[ -](?:half|quarters?|thirds?|fifths?|tenths?)|twice|half)"
-_EN_NUM = (f"(?:[$€£¥]\\s?)?(?:{_AR_NUM}|{_EN_FRACTION}|"
+_EN_NUM = (f"(?:minus\\s)?(?:[$€£¥]\\s?)?(?:{_AR_NUM}|{_EN_FRACTION}|"
            f"(?:{_EN_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
 _EN_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[KMBT](?![A-Za-z]))"
 _EN_MEASURE = (r"(?:square |cubic )?(?:kilo|centi|milli|mega|giga)?(?:meters?|metres?|liters?|litres?|grams?|"
@@ -174,7 +176,10 @@ def _zh_numeral_ok(text: str, start: int, end: int) -> bool:
     十分, 千家万户, 千万人口) and is no rough "上百"/"成千"/"数百" (hundreds of …), which is no fact to learn."""
     spans = token_spans(text)
     starts, ends = {s for _w, _t, s, _e in spans}, {e for _w, _t, _s, e in spans}
-    return start in starts and end in ends and not re.search(r"(?:上|成|数|好几|几)$", text[:start])
+    if start not in starts or end not in ends or re.search(r"(?:数|好几|几)$", text[:start]):
+        return False
+    # "上百", "成千": rough magnitudes; "练上十年" is a number of its own
+    return not (re.search(r"(?:上|成)$", text[:start]) and re.match(r"[百千万亿]", text[start:end]))
 
 
 def _zh_side_ok(side: str, bounded: str | None) -> bool:
@@ -182,10 +187,11 @@ def _zh_side_ok(side: str, bounded: str | None) -> bool:
     number = re.match(_NUM, side).group(0)
     unit = side[len(number):].strip()
     if re.match(r"\d", number):
-        return bool(unit) or len(number.replace(",", "").split(".")[0]) >= 2
+        # a decimal is a measured value ("pH值低于5.5"), a lone digit a list marker or a name part
+        return bool(unit) or len(number.replace(",", "").split(".")[0]) >= 2 or "." in number
     if not unit or unit in ("多", "余") or re.fullmatch(r"[千万亿]+", unit):
         return False  # a Chinese numeral needs a unit: 三类, 五年, not 一些/千万
-    value = parse_chinese(number.split("点")[0]) if number else None
+    value = parse_chinese(number.split("点")[0].rstrip("几")) if number else None
     if value is None:
         return False
     if not _counting_unit(unit) and not (re.search(r"[百千万亿]", number) and bounded):
@@ -196,7 +202,7 @@ def _zh_side_ok(side: str, bounded: str | None) -> bool:
 
 def _counting_unit(unit: str) -> bool:
     """Units that follow Chinese numerals in running text: durations, measure words, 倍, 万/亿 counts."""
-    bare = re.sub(r"^[多余]|^[千万亿]+", "", unit) or unit
+    bare = re.sub(r"^[多余]?[千万亿]*[多余]?", "", unit) or unit  # "一千多万册" counts 册
     return bare in _TIME_UNITS or bare in _MEASURES or bare in _ERAS or bare == "倍"
 
 
@@ -243,7 +249,7 @@ def _value(side: str) -> float:
             return float(digits)
         except ValueError:
             return 0.0
-    return float(parse_chinese(text.split("点")[0]) or 0) if text else 0.0
+    return float(parse_chinese(text.split("点")[0].rstrip("几")) or 0) if text else 0.0
 
 
 def _dash(a: str, b: str) -> str:

@@ -20,7 +20,7 @@ from desktop.core.generate.clauses import (
 from desktop.core.generate.english import base_form, is_plural, lower_first
 from desktop.core.generate.index import cached, outline, position, sentence_key
 from desktop.core.generate.lists import find_lists
-from desktop.core.generate.noise import not_content
+from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.numbers import EN_NOT_COUNTED, ZH_FAR_BOUND, Quantity, find_quantities, shifted
 from desktop.core.generate.questions import cloze, finish_question
 
@@ -40,6 +40,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         One question (or cloze) per number worth learning (computed once per sentence: the claim
         family asks whether the numbers of a claim have their cards here).
     """
+    ctx = unlabelled(ctx)
     return cached(ctx, ("quantity", sentence_key(ctx)), lambda: _candidates(ctx))
 
 

@@ -324,6 +324,19 @@ def weigh(term: Term, ctx: Context) -> float:
     return best * _KIND_BONUS.get(kind, 1.0) + per_word * (len(words) - 1)
 
 
+# "像A和B这样的…", "如A、B等", "such as A and B": names given as examples of something else
+_ZH_EXAMPLES = re.compile(r"(?:像|如|例如|比如|诸如|譬如)(?P<items>[^，,。；;：:！？]{1,30}?"
+                          r"(?:、|和|与|及|或)[^，,。；;：:！？]{1,30}?)(?:这样|那样|一样|之类|等)")
+_EN_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?)\s+(?P<items>[^,;:.]{1,40}?(?:,\s*|\s+(?:and|or)\s+)"
+                          r"[^,;:.]{1,40}?)(?=[,;:.]|$)", re.I)
+
+
+def example_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of two or more things named only as examples ("像A和B这样的顶级公司")."""
+    pattern = _ZH_EXAMPLES if language == "zh" else _EN_EXAMPLES
+    return [match.span("items") for match in pattern.finditer(text)]
+
+
 def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
               leniency: float = 1.0, kinds: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """The span of the most informative term of `text`.
@@ -339,10 +352,13 @@ def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
     """
     best, best_weight = None, _MIN_WEIGHT.get(ctx.language, 18.0) * leniency
     lower, upper = within or (0, len(text))
+    examples = example_spans(text, ctx.language)
     for term in terms(text, ctx.language):
         phrase, start, end = term[0], term[1], term[2]
         if start < lower or end > upper or starts_with_pronoun(phrase, ctx.language):
             continue
+        if any(s <= start and end <= e for s, e in examples):
+            continue  # "像A和B这样的公司": one of two examples is no fact to recall
         if kinds and term[3] not in kinds:
             continue
         if text.lower().count(phrase.lower()) > 1:
