@@ -195,3 +195,27 @@ def test_same_text_gives_the_same_document() -> None:
     first = import_file(DATA / "import_zh_speech.txt")
     second = import_file(DATA / "import_zh_speech.txt")
     assert first == second
+
+
+@pytest.mark.parametrize(
+    ("raw", "suffix"),
+    [
+        ("笔记\n\n目录\n引言\n1. 部署\n2. 展望\n\n引言\n\n开场。\n\n1. 部署\n\n部署很难。\n\n2. 展望\n\n前景很好。", ".txt"),
+        ("# 笔记\n\n## 目录\n\n- [引言](#引言)\n- [1. 部署](#1-部署)\n- [2. 展望](#2-展望)\n\n"
+         "## 引言\n\n开场。\n\n## 1. 部署\n\n部署很难。\n\n## 2. 展望\n\n前景很好。", ".md"),
+    ],
+    ids=["text", "markdown"],
+)
+def test_a_table_of_contents_does_not_double_the_outline(raw: str, suffix: str) -> None:
+    document = import_text(raw, suffix)
+    assert [s.label for s in document.walk()] == ["引言", "1 部署", "2 展望"]
+    assert document.sections[0].text == "开场。"
+    assert "目录" not in document.text
+
+
+def test_furniture_before_the_first_heading_leaves_no_lead_in() -> None:
+    raw = ("Notes\n\nHome › Notes › Bridges\n\nBy Jane Doe | May 1, 2024 | 5 min read\n\n1. Forces\n\nCables work in tension."
+           "\n\n2. Wind\n\nWind twists decks.\n\nTags: bridges, wind\n\n© 2024 Notes")
+    document = import_text(raw)
+    assert [s.label for s in document.walk()] == ["1 Forces", "2 Wind"]
+    assert document.sections[-1].text == "Wind twists decks."

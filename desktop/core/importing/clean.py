@@ -1,8 +1,10 @@
 """Web-page noise removal by general rules (no site is special-cased).
 
 Noise: "related articles" tails and everything after them, image placeholders,
-bare URLs, and the boilerplate lead-ins and sign-offs that aggregator sites wrap
-around an article ("本文主要是介绍…希望对大家有所帮助").
+bare URLs, the boilerplate lead-ins and sign-offs that aggregator sites wrap
+around an article ("本文主要是介绍…希望对大家有所帮助"), a table of contents that
+repeats the headings, and page furniture lines (bylines, meta and counter lines,
+previous/next links, breadcrumbs, copyright notices, share prompts).
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from desktop.core.text import has_cjk, split_sentences
 _RELATED = re.compile(
     r"^((相关|推荐|热门|精彩|往期|延伸|更多|同类)(文章|阅读|推荐|内容|博文|回顾)(推荐|列表)?|猜你喜欢"
     r"|related (articles?|posts?|reading|stories|content)|read next|you (may|might) also like|recommended( reading| for you)?"
-    r"|more from [\w ]+|further reading)\s*[:：]?$",
+    r"|related (coverage|links)|more from [\w ]+|further reading"
+    # a comment section is a tail too; a bare "Comments" is not, it may head a section on code comments
+    r"|(热门|网友|最新|全部|精彩|相关)评论|发表评论|leave a (comment|reply)|post a comment)\s*[:：]?$",
     re.IGNORECASE,
 )
 _IMAGE = re.compile(
@@ -52,6 +56,96 @@ _SELF_SUMMARY = re.compile(r"^(本文|这篇文章|这篇文|本篇)(主要)?(�
 # that happens to say "希望…帮助".
 _EDGE = 3
 
+# --- Page furniture: lines a site puts around every article. Each pattern must match a whole short
+# line, so a sentence of the article that merely mentions an author, a date or a count stays.
+_SHORT = 100
+_BULLET = re.compile(r"^[-•·*]\s+")
+_REST = r"(?:[^。！？!?\n.]|\.(?=\S)){0,80}"  # the rest of a line, which holds no sentence end
+_SEPARATOR = re.compile(r"[\s|｜丨·•/,，、]*")
+_NUMBER = r"\d[\d,.]*(?:\s*[万千kKwW])?\+?"
+_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DATE = (rf"(?:\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+         rf"|\d+\s*(?:分钟|小时|天)前|\d+\s+(?i:minutes?|hours?|days?|weeks?)\s+ago)(?:\s*{_TIME})?")
+_ZH_LABEL = (r"(?:作者|原作者|文|撰文|记者|通讯员|编辑|责任编辑|责编|校对|审核|来源|出处|本文来源|文章来源|稿件来源"
+             r"|摄影|图片|翻译|译者|整理)")
+_ZH_COUNTED = r"(?:阅读量|浏览量|点击量|评论数|阅读|浏览|点赞|收藏|评论|转发|分享|点击|喜欢|在看|回复|赞)"
+_EN_COUNTED = r"(?i:comments?|views?|likes?|shares?|reads?|responses?|claps?|repl(?:y|ies)|reactions?|upvotes?)"
+# a name runs up to the next label or counter: pages that join their spans leave no space ("来源：网络作者：山海行")
+_ZH_NAME = rf"(?:(?!{_ZH_LABEL}\s*[:：]|{_ZH_COUNTED}\s*[(（:：]?\s*\d)[^\s|｜丨·•/,，、。！？!?；;:：()（）]){{1,20}}"
+# a person's name has two or more capitalised words: "By Design" is a heading, "By Jane Doe" a byline
+_EN_NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|de|van|von|der|da)){1,4}"
+_EN_ROLE = rf"(?!{_MONTH}\s)[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and)){{0,4}}"  # "By X, May 1" holds a date
+# the fields a meta line is made of; `_is_meta_line` reads them one after another
+_META_FIELDS = [re.compile(pattern) for pattern in (
+    rf"{_ZH_LABEL}\s*[:：]\s*{_ZH_NAME}|文\s*/\s*{_ZH_NAME}",  # "作者：张三", "来源：新华网", "文/张三"
+    rf"(?i:author|source|editor|photos?|image credit|credit|via)\s*[:：]\s*(?:{_EN_NAME}|{_ZH_NAME})",
+    rf"(?i:by|written by|words by|reporting by|posted by|story by)\s+{_EN_NAME}(?:\s*,\s*{_EN_ROLE})?",
+    # "发布时间：2024-05-01 10:00", "Published 14 May 2024", "原创 于 2024-05-01 发布"
+    # (no bare "时间：" or "Date:": in lecture notes they give the event's date, a fact to keep)
+    rf"(?:(?:发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|发布于|发表于|更新于|于"
+    rf"|(?i:published|updated|posted|last updated|last modified)(?:\s+(?i:on))?)\s*[:：]?\s*)?{_DATE}"
+    rf"(?:\s*(?:发布|发表|更新)(?!于))?",  # ("发表" ends a date; "发表于…" opens the next field)
+    rf"(?i:published|updated|posted|last updated)\s*[:：]?\s*{_MONTH}\s+\d{{4}}",  # "Updated March 2025"
+    rf"(?:发表于|发布于|IP属地\s*[:：]?)\s*{_ZH_NAME}",  # the place a post was sent from: "发表于浙江"
+    r"(?i:share this(?: article| post| story| page)?)",
+    _TIME,
+    r"原创|转载|置顶|(?i:sponsored|featured)",
+    # "阅读 1.2万", "评论(12)", "30 点赞", "12 comments", "Views: 300"
+    rf"{_ZH_COUNTED}[\s:：]*[(（\[]?\s*{_NUMBER}(?:\s*(?:次|人|条))?(?:\s*[)）\]])?",
+    rf"{_NUMBER}\s*(?:次|人|条)?\s*{_ZH_COUNTED}",
+    rf"{_NUMBER}\s*{_EN_COUNTED}|{_EN_COUNTED}\s*[:(]\s*{_NUMBER}\s*\)?",
+    # "5 min read", "阅读时间约 5 分钟"
+    rf"{_NUMBER}\s*(?i:min(?:ute)?s?)\.?\s+(?i:read)|(?:预计)?阅读(?:时间|时长|需要?)?\s*[:：]?\s*约?\s*\d+\s*分钟"
+    rf"|约?\d+\s*分钟(?:读完|阅读)",
+)]
+# a part of a breadcrumb or link bar starts with a letter and never ends in a space (so that a
+# line that fails to match fails fast)
+_CRUMB = r"[^\W\d_](?:[^>›»→/|。！？!?；;,，\n]{0,18}[^\s>›»→/|。！？!?；;,，])?"
+_LINK = r"[^\W\d_](?:[^|｜\d。！？!?；;.\n]{0,38}[^\s|｜\d。！？!?；;.])?"
+_HOME = r"(?:首页|主页|网站首页|(?i:home))"
+_WHERE = r"(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|(?i:you are here))\s*[:：]?\s*)"
+_FURNITURE_LINES = [re.compile(pattern) for pattern in (
+    # previous/next links: "上一篇：…", "Next article", "« Older posts" ("上篇/下篇" name a book's parts)
+    rf"(?:上一篇|下一篇|上一条|下一条|上一章|下一章|上一页|下一页|前一篇|后一篇)(?:文章)?\s*[:：]?\s*{_REST}",
+    rf"(?:[«‹←]\s*)?(?i:previous|prev|next|older|newer)\s+(?i:posts?|articles?|stor(?:y|ies)|entry|entries|page)"
+    rf"\s*(?:[:：»›→]\s*)?{_REST}",
+    r"(?:[«‹←]\s*)?(?i:previous|prev|next|older|newer)(?:\s*[»›→])?",
+    # a related-articles list on one line ("You might also like: …") is dropped alone: sites put such
+    # lines inside an article too, so unlike a "相关文章" heading it does not end the article
+    r"(?:(?:相关|推荐|延伸|热门|往期)(?:文章|阅读|推荐|内容)|猜你喜欢|(?i:related(?: articles?| posts?| stories| coverage"
+    r"| reading)?|read next|you (?:may|might) also like|recommended (?:reading|for you)|further reading))\s*[:：]\s*\S.*",
+    # tags and share prompts own the rest of their line: "Tags: AI, LLM", "分享到：微信 微博" (not "分类："
+    # or "Topics:", which notes use for their own lists)
+    rf"(?:标签|文章标签|关键词|关键字|所属分类|所属栏目|所属专栏|字号|分享|分享到|分享至)\s*[:：]\s*{_REST}",
+    rf"(?:分享到|分享至|(?i:posted in|filed under|share this(?: post| article| story| page)?|share on|share via))"
+    rf"\s*[:：]?\s*{_REST}",
+    rf"(?i:tags?|tagged(?: with)?|share)\s*[:：]\s*{_REST}",
+    rf"(?:扫码关注|扫描二维码|长按识别二维码|关注公众号|欢迎关注|点击上方|点击下方|(?i:sign up|subscribe)\b){_REST}",
+    # breadcrumbs: led by the home page, or by the typographic arrows body text never uses ("A > B" may be a flow)
+    # ("Home/office" is a phrase: a slash needs two of them)
+    rf"{_WHERE}?{_HOME}(?:(?:\s*[>›»]\s*{_CRUMB})+|(?:\s*/\s*{_CRUMB}){{2,}})|{_WHERE}{_CRUMB}(?:\s*[>›»]\s*{_CRUMB})+",
+    rf"{_CRUMB}(?:\s*[›»]\s*{_CRUMB}){{2,}}|{_CRUMB}(?:\s*>\s*{_CRUMB})+\s*>\s*(?:正文|详情|文章|内容)",
+    # copyright lines: "© 2024 …", "Copyright © …", "Copyright 2024 …"
+    r"(?:©|(?i:copyright)\s*(?:©|\(c\)|(?:19|20)\d{2}\b|(?i:by)\b)).*",
+    # a footer's link bar: "关于我们 | 联系我们 | 网站地图" (no digits: a table row holds data)
+    rf"{_LINK}(?:\s*[|｜]\s*{_LINK}){{2,}}",
+    r"(?i:advertisement|sponsored content|read more|continue reading)|阅读全文|展开全文|查看全文|阅读原文|广告|\[(?i:toc)\]",
+)]
+# notices whose wording only a site uses, wherever they stand in a short line
+_NOTICE = re.compile(r"如有侵权|侵删|请?联系(?:我们|本站|作者)?删除|ICP[备证]|公网安备|版权所有(?![人者方])|保留所有权利"
+                     r"|(?i:all rights reserved)|^[(（【\[]?(?:转载请|禁止转载|谢绝转载|严禁转载|免责声明\s*[:：]|版权声明\s*[:：])"
+                     r"|^[(（【\[]?未经.{0,10}(?:授权|许可|同意)[，,]?\s*(?:不得|禁止|严禁|请勿)")
+# a table of contents: this line, then entries that come back later as the document's headings
+_CONTENTS = re.compile(r"(?:(?:文章|本文|内容)?目录|(?i:table of contents|contents|in this (?:article|post)|on this page))"
+                       r"\s*[:：]?")
+_MAX_ENTRY = 60
+_LEADER = re.compile(r"(?:\s*[.·…_]{2,}\s*|\s+)\d+$")  # "引言 ........ 3": leader dots and a page number
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.、)]?|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
+                        r"|第[\d一二三四五六七八九十]+[章节篇部])\s*")
+
 
 def clean(blocks: list[Block]) -> list[Block]:
     """Drop the noise from a page's blocks.
@@ -62,11 +156,75 @@ def clean(blocks: list[Block]) -> list[Block]:
         The blocks that carry the article, with URLs and image tokens removed from their text.
     """
     kept = []
-    for block in _before_related(blocks):
+    for block in _without_contents(_before_related(blocks)):
         text = _strip_inline_noise(block.text)
-        if text and not _IMAGE.match(text) and not _SOURCE_LABEL.match(text):
+        if text and not _IMAGE.match(text) and not _SOURCE_LABEL.match(text) and not is_furniture(text):
             kept.append(Block(block.kind, text, block.level))
     return _drop_edge_boilerplate(kept)
+
+
+def is_furniture(line: str) -> bool:
+    """True for a whole line of page furniture.
+
+    Args:
+        line: one block's text.
+    Returns:
+        Whether the line is a byline or meta line, a counter, a previous/next link, a breadcrumb,
+        a copyright or site notice, a share prompt or a footer's link bar (never a sentence that
+        only mentions such words: every rule matches the whole of a short line).
+    """
+    line = _BULLET.sub("", line.strip())  # plain text keeps its list bullets: "- Related: …"
+    if len(line) > _SHORT:
+        return False
+    return _is_meta_line(line) or any(pattern.fullmatch(line) for pattern in _FURNITURE_LINES) \
+        or bool(_NOTICE.search(line))
+
+
+def _is_meta_line(line: str) -> bool:
+    """Is the line made of meta fields only ("作者：张三 2024-05-01 阅读 1234")?
+
+    Reads the longest field at each place, left to right: one regex with a repeated alternation
+    would try every way to cut a line that fails, which grows exponentially with its length.
+    """
+    position = _SEPARATOR.match(line).end()
+    while position < len(line):
+        end = max((m.end() for field in _META_FIELDS if (m := field.match(line, position))), default=position)
+        if end == position:
+            return False
+        position = _SEPARATOR.match(line, end).end()
+    return bool(line)
+
+
+def _without_contents(blocks: list[Block]) -> list[Block]:
+    """Drop a table of contents: a "目录"/"Contents" line and the entries after it that recur later.
+
+    The recurrence is what tells a contents list from a section that happens to be called "Contents".
+    """
+    last: dict[str, int] | None = None  # where each entry text is seen last; computed once, when needed
+    for index, block in enumerate(blocks):
+        if _CONTENTS.fullmatch(block.text.strip()):
+            last = last if last is not None else {_entry_key(b.text): i for i, b in enumerate(blocks)}
+            entries = _contents_entries(blocks, last, index + 1)
+            if entries >= 2:
+                return blocks[:index] + blocks[index + 1 + entries:]
+    return blocks
+
+
+def _contents_entries(blocks: list[Block], last: dict[str, int], start: int) -> int:
+    """How many blocks from `start` on are short entries whose text comes back after them."""
+    count = 0
+    for index in range(start, len(blocks)):
+        key = _entry_key(blocks[index].text)
+        if not key or len(blocks[index].text) > _MAX_ENTRY or last[key] <= index:
+            break
+        count += 1
+    return count
+
+
+def _entry_key(text: str) -> str:
+    """An entry and its heading compare equal without numbers, spaces, leader dots or page numbers."""
+    text = _NUMBERING.sub("", _LEADER.sub("", text.strip()))
+    return re.sub(r"\s+", "", text).rstrip(":：").lower()
 
 
 def _before_related(blocks: list[Block]) -> list[Block]:

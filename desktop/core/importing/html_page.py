@@ -19,9 +19,10 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "section", "article", "main", "blockquot
           "td", "th", "dd", "dt", "dl", "figure", "figcaption", "body", "br", "hr"}
 _TAG_START = re.compile(r"<[A-Za-z!/?]")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-# class/id words of page furniture on most sites
+# class/id words of page furniture on most sites (a "toc" box repeats the headings, a "byline" names the author)
 _FURNITURE = re.compile(r"(^|[-_\s])(nav|navbar|menu|breadcrumbs?|sidebar|footer|header|comments?|related|recommend\w*"
-                        r"|share|social|advert\w*|ads?|banner|cookie|subscribe|toolbar|pagination)([-_\s]|$)", re.I)
+                        r"|share|social|advert\w*|ads?|banner|cookie|subscribe|toolbar|pagination|toc"
+                        r"|table-of-contents|byline)([-_\s]|$)", re.I)
 # a class that states a layout ("has-sidebar", "no-comments") describes its element, not furniture
 _STATE_CLASS = re.compile(r"^(has|no|with|without|is|show|hide)[-_]", re.I)
 _FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
