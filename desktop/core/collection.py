@@ -182,6 +182,16 @@ class Collection:
         Returns:
             Card ids.
         """
+        where, params = self._scope(query, document_id, section_id, include_suspended)
+        direction = "DESC" if descending else "ASC"
+        order_by = ", ".join(f"{term} {direction}" for term in SORTABLE.get(order, SORTABLE["position"]).split(", "))
+        sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
+               f"ORDER BY {order_by}, c.position")
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def _scope(self, query: str, document_id: str | None, section_id: str | None,
+               include_suspended: bool) -> tuple[list[str], list]:
+        """WHERE terms (over `cards c`) and their parameters for the live cards in a scope."""
         where, params = ["c.retired_at IS NULL", "c.deleted_at IS NULL"], []
         if not include_suspended:
             where.append("c.suspended = 0")
@@ -192,14 +202,9 @@ class Collection:
             ids = self.subtree_ids(section_id)
             where.append(f"c.section_id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
-        query = query.strip()
-        if query:
-            self._match(query, where, params)
-        direction = "DESC" if descending else "ASC"
-        order_by = ", ".join(f"{term} {direction}" for term in SORTABLE.get(order, SORTABLE["position"]).split(", "))
-        sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
-               f"ORDER BY {order_by}, c.position")
-        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+        if query.strip():
+            self._match(query.strip(), where, params)
+        return where, params
 
     def _match(self, query: str, where: list[str], params: list) -> None:
         for term in query.split():
@@ -284,16 +289,10 @@ class Collection:
 
     def study_rows(self, document_id: str | None = None, section_id: str | None = None) -> list[dict]:
         """id, fsrs state JSON (None for a new card), state and due of the live, unsuspended cards in scope."""
-        ids = self.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False)
-        rows = []
-        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-            chunk = ids[start:start + 500]
-            rows += self.db.execute(
-                f"SELECT id, fsrs, state, due, position FROM cards WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk).fetchall()
-        order = {cid: i for i, cid in enumerate(ids)}
-        return sorted(({"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3]} for r in rows),
-                      key=lambda row: order[row["id"]])
+        where, params = self._scope("", document_id, section_id, include_suspended=False)
+        sql = (f"SELECT c.id, c.fsrs, c.state, c.due FROM cards c JOIN documents d ON d.id = c.document_id "
+               f"WHERE {' AND '.join(where)} ORDER BY {SORTABLE['position']}")
+        return [{"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3]} for r in self.db.execute(sql, params)]
 
     def save_review(self, card_id: str, rating: int, reviewed_at: datetime, duration_ms: int | None,
                     state_after: str, due_after: datetime) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -16,6 +16,8 @@ from desktop.core.collection import Collection
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
 from desktop.core.resources import BUNDLED_TALK, resource_path
+from desktop.core.review import ReviewSession
+from desktop.core.schedule import Study
 from desktop.core.text import tagged_words, warm_up, words
 
 pytestmark = pytest.mark.bench
@@ -100,7 +102,21 @@ def test_collection_of_100k_cards(tmp_path):
     report("list 100k card ids in order", listing, scan, "SELECT id FROM cards")
     report("full-text search over 100k cards", search, scan, "SELECT id FROM cards")
     report("fetch one card row", row, scan, "SELECT id FROM cards")
+    _half_reviewed(collection)
+    later = NOW + timedelta(days=30)
+    session = best_of(3, lambda: ReviewSession(collection, Study(), clock=lambda: later))
+    report("build a review queue over 100k cards (50k due)", session, scan, "SELECT id FROM cards")
     collection.close()
+
+
+def _half_reviewed(collection: Collection) -> None:
+    """Give every other card the state of a card answered Good twice (one shared state: only the queue matters)."""
+    study = Study()
+    first = study.review(study.new_state("0" * 16, NOW), 3, NOW, 1000)
+    state = study.review(first.state_json, 3, NOW + timedelta(minutes=10), 1000)
+    with collection.db.atomic():
+        collection.db.execute("UPDATE cards SET fsrs = ?, state = 2, due = ? WHERE rowid % 2 = 0",
+                              [state.state_json, state.due.isoformat()])
 
 
 def _raw_insert_seconds(tmp_path, cards: list[Card]) -> float:
