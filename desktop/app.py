@@ -81,11 +81,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     return run_gui(data_dir, open_path=getattr(args, "path", None), screenshot=args.screenshot)
 
 
-def build_main_window(data_dir: str | Path):
+def build_main_window(data_dir: str | Path, background: bool = False):
     """The main window over the collection in `data_dir`, built but not shown (for tests and tools)."""
     from desktop.ui.launch import build_main_window as build
 
-    return build(data_dir)
+    return build(data_dir, background)
 
 
 def _print_outline(path: Path, as_json: bool) -> int:

@@ -28,24 +28,29 @@ def application() -> QApplication:
     return app
 
 
-def build_main_window(data_dir: str | Path) -> MainWindow:
+def build_main_window(data_dir: str | Path, background: bool = False) -> MainWindow:
     """The main window over the collection in `data_dir`, without running the event loop.
 
-    On first run the bundled talk is imported first, so the window opens on it.
+    On first run the bundled talk is imported: before the window is built (so it opens on the talk),
+    or with `background`, off the GUI thread while the window already shows its progress bar —
+    loading jieba's dictionary and generating take a second or two.
     """
     application()
     collection = Collection.in_folder(data_dir)
     install_language(collection.setting("language") or system_language())
     apply_theme(QApplication.instance(), collection.setting("theme") or "system")
-    ensure_bundled_talk(collection)
+    if not background:
+        ensure_bundled_talk(collection)
     window = MainWindow(collection)
     window.restore_geometry()
+    if background:
+        window.run_in_background(ensure_bundled_talk, lambda document_id: document_id and window.reload_documents(document_id))
     return window
 
 
 def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | None = None) -> int:
     app = application()
-    window = build_main_window(data_dir)
+    window = build_main_window(data_dir, background=screenshot is None)
     if screenshot:
         return save_screenshot(window, screenshot)
     window.show()

@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)  # busy indicator: import and generation have no fine steps
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.status_label = QLabel()
-        self.statusBar().addWidget(self.status_label, 1)
+        self.status_label = QLabel()  # permanent, on the right: messages on the left never overlap it
+        self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.progress)
 
     def _build_actions(self) -> None:
@@ -294,13 +294,21 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         """Import and generate off the GUI thread; the window stays usable meanwhile."""
-        self._set_busy(+1, tr("Importing %1…").replace("%1", path.name))
-        collection_op(self.collection.path, lambda col: import_path(col, path),
-                      self._imported, self._import_failed)
+        self.run_in_background(lambda col: import_path(col, path), self._imported,
+                               tr("Importing %1…").replace("%1", path.name))
+
+    def run_in_background(self, operation, on_success, message: str = "") -> None:
+        """Run `operation(collection)` off the GUI thread with the busy bar showing; errors get one message."""
+        self._set_busy(+1, message or tr("Working…"))
+
+        def succeeded(result) -> None:
+            self._set_busy(-1)
+            on_success(result)
+
+        collection_op(self.collection.path, operation, succeeded, self._import_failed)
 
     def _imported(self, result) -> None:
         document, counts = result
-        self._set_busy(-1)
         self.reload_documents(document.id)
         self.statusBar().showMessage(tr("Imported “%1”: %2 new cards, %3 kept.").replace("%1", document.title)
                                      .replace("%2", str(counts.added)).replace("%3", str(counts.kept)), 8000)

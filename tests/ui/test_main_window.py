@@ -225,3 +225,13 @@ def test_study_scopes_whole_collection_document_and_section(main_window):
     subtree = set(main_window.collection.subtree_ids(window.section_id))
     shown = window.session.current()
     assert main_window.collection.row_for_id(shown)["section_id"] in subtree
+
+
+def test_first_run_import_can_run_off_the_gui_thread(qtbot, tmp_path):
+    window = build_main_window(tmp_path, background=True)
+    qtbot.addWidget(window)
+    assert window.progress.isVisibleTo(window)  # busy while jieba loads and cards are generated
+    qtbot.waitUntil(lambda: window.document is not None, timeout=20000)
+    assert window.document.title.startswith("李沐") and len(card_ids(window)) > 0
+    assert not window.progress.isVisibleTo(window)
+    window.close()
