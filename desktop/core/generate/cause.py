@@ -436,6 +436,8 @@ def candidates(ctx: Context) -> list[Candidate]:
     if too_long(ctx.text, ctx.language) or not_content(ctx):
         return []
     text = resolved(ctx)
+    if ctx.language != "zh" and re.match(r"^According to [^,]{2,40},", text):
+        return []  # the claim family asks it with the source named
     found = [(probe, render(probe, "", ctx, RULE)) for probe in probes(text, ctx.language)
              if grounded(probe.answer, ctx.text)]
     kept = [(probe, card) for probe, card in found if not topical(card, ctx)]

@@ -259,17 +259,50 @@ def _target_card(claim: Claim, language: str) -> list[Candidate]:
     return [Candidate.basic(question, claim.target, RULE)]
 
 
+# "Engineers argue that new sites are hard to find": a group speaks; the claim says what its subject is like
+_EN_GROUP = re.compile(r"^(?P<who>(?:(?:Many|Some|Most|Other)\s+)?(?:[A-Z][a-z]+|[a-z]+)\s*(?:[a-z]+)?s)\s+"
+                       r"(?P<verb>argue|say|warn|believe|claim|think|contend|insist|fear|expect|agree|note)\s+"
+                       r"(?:that\s+)?(?P<x>(?:[Tt]he\s+|[Aa]n?\s+|[Nn]ew\s+|[Mm]ost\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)"
+                       r"\s+(?P<aux>is|are|was|were|will be|would be|can be|could be|may be|remain|remains)\s+"
+                       r"(?P<pred>[^,;]{3,40}?)\.?$")
+_EN_GROUP_NOT = {"they", "we", "you", "there", "this", "these", "those", "it", "he", "she", "i"}
+
+
+def _group_claim(ctx: Context) -> list[Candidate]:
+    """"Engineers argue that new sites are hard to find" → "What do engineers argue about new sites?" →
+    "they are hard to find"."""
+    match = _EN_GROUP.match(clean_span(ctx.text))
+    if not match or match.group("who").split()[-1].lower() in _EN_GROUP_NOT:
+        return []
+    x = match.group("x")
+    words = x.split()
+    if words[0].lower() in _EN_GROUP_NOT or any(w.lower() in ("that", "there", "it", "this") for w in words):
+        return []
+    who = match.group("who")
+    who = who[0].lower() + who[1:]
+    pronoun = "they" if match.group("aux") in ("are", "were") or x.lower().endswith("s") and \
+        match.group("aux") not in ("is", "was", "remains") else "it"
+    answer = f"{pronoun} {match.group('aux')} {match.group('pred')}"
+    if len(answer) > 40:
+        return []
+    question = f"What do {who} {match.group('verb')} about {x[0].lower() + x[1:]}?"
+    return [Candidate.basic(question, answer, RULE, 0.8)]
+
+
 def _fallback(claim: Claim, ctx: Context) -> list[Candidate]:
     """A cloze over the claim's most informative term (or an advice's action), with the speaker named."""
     if ctx.language == "zh" and (_ZH_VAGUE.match(claim.content) or len(claim.content) < 10):
         return []  # nothing or too little to recall
-    if find_quantities(claim.content, ctx.language) and quantity.candidates(ctx):
+    content = claim.content
+    if ctx.language != "zh":  # "…fixing leaking pipes, which lose 20 percent…": the aside is not the claim
+        content = re.split(r",\s+(?:which|who)\s+", content)[0]
+    if find_quantities(content, ctx.language) and quantity.candidates(ctx):
         return []  # the quantity family asks about the number already
     span = _advised_action(claim) if ctx.language != "zh" else None
     if span is None and ctx.language != "zh" and len(claim.content.split()) < 6:
         return []  # "there is no consensus yet": too little to recall
     # a Chinese claim has substance by nature: a less rare term is still worth asking
-    content_span = (claim.content_start, claim.content_start + len(claim.content))
+    content_span = (claim.content_start, claim.content_start + len(content))
     span = span or best_term(claim.text, ctx, content_span, leniency=0.8 if ctx.language == "zh" else 1.0)
     if span is None:
         return []
@@ -308,7 +341,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     ctx = unlabelled(ctx)
     claim = None if too_long(ctx.text, ctx.language) or not_content(ctx) else find_claim(ctx)
     if claim is None:
-        return []
+        return _group_claim(ctx) if ctx.language != "zh" and not not_content(ctx) else []
     if claim.target:
         return _target_card(claim, ctx.language)
     who = _who(claim, ctx.language)
@@ -323,4 +356,4 @@ def candidates(ctx: Context) -> list[Candidate]:
         if (probe.cloze or answer_ok(card.answer, card.front)) and grounded(card.answer, ctx.text) \
                 and not topical(card, ctx):
             result.append(card)
-    return result or _fallback(claim, ctx)
+    return result or _fallback(claim, ctx) or (_group_claim(ctx) if ctx.language != "zh" else [])

@@ -12,12 +12,12 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     clean_span, is_adverbial, is_setting, last_flag, starts_with_pronoun, strip_connectives, token_spans, too_long,
     whole_word, zh_clauses)
-from desktop.core.generate.english import STOP, VERB_FORMS, lower_first, name_like
+from desktop.core.generate.english import ARTICLES, STOP, VERB_FORMS, is_plural, lower_first, name_like
 from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.people import NOUN_TAGS
 from desktop.core.generate.questions import (
-    MAX_ANSWER, WHO, Probe, answer_ok, cloze, cloze_probe, deletion, grounded, render, topical)
+    MAX_ANSWER, WHO, Probe, answer_ok, cloze, cloze_probe, deletion, finish_question, grounded, render, topical)
 from desktop.core.generate.subject import clause_subject, resolved, topic_prefix
 
 RULE = "definition"
@@ -243,7 +243,28 @@ def _en_is(x: str, x_low: str, verb: str, y: str) -> list[Probe]:
     if len(y) <= MAX_ANSWER:
         asker = "who" if _EN_ROLE.match(y) and name_like(x) else "what"
         return [Probe(f"{WHO}{asker} {verb} {x_low}", y)]
-    return [Probe(f"{WHO}what {verb} {y} called", x, 0.9)]
+    found = [Probe(f"{WHO}what {verb} {y} called", x, 0.9)]
+    # "A heat pump is an electric device that moves heat …": the head of a long description still answers
+    head = _EN_DESCRIPTION_HEAD.match(y)
+    if head and len(head.group("head").split()) >= 3 and len(head.group("head")) <= MAX_ANSWER:
+        found.append(Probe(f"{WHO}what {verb} {x_low}", head.group("head"), 0.8))
+    return found
+
+
+# where a long description's head noun phrase ends: "an electric device | that moves heat …"
+_EN_DESCRIPTION_HEAD = re.compile(r"^(?P<head>(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}?)\s+"
+                                  r"(?:that|which|who|whose|where|used|made|designed|built|for|with|of|in)\b")
+# "Norway has the highest share of heat pumps in Europe" → "What has the highest share …?"
+_EN_HAS_RANK = re.compile(r"^(?P<x>[A-Z][\w\-']*(?:\s+[\w\-']+){0,3}?)\s+(?P<verb>has|have|had|holds|held)\s+"
+                          r"(?P<y>the\s+(?:\w+est|most|first|only|biggest)\s+[^,;:]{3,60}?)\s*(?:[,;:.]|$)")
+
+
+def en_rank_probes(text: str) -> list[Probe]:
+    """"X has the largest Y" → "What has the largest Y?" → X."""
+    match = _EN_HAS_RANK.match(clean_span(text))
+    if not match or _EN_BAD_X.search(match.group("x")) or len(match.group("x")) > MAX_ANSWER:
+        return []
+    return [Probe(f"{WHO}what {match.group('verb')} {match.group('y')}", match.group("x"))]
 
 
 # "John Park is a reporter" asks "Who is John Park?"
@@ -304,7 +325,128 @@ def _gloss_card(ctx: Context) -> list[Candidate]:
     text = ctx.text[match.end("marker") if match.group("marker") else 0:]
     start -= match.end("marker") if match.group("marker") else 0
     front = topic_prefix(ctx) + cloze(text, start, start + len(x))
-    return [Candidate(CLOZE, front, "", x, RULE, 0.9)]
+    return [Candidate(CLOZE, front, "", x, RULE, 0.9)] + _gloss_question(ctx, x, match.group("y"))
+
+
+# the head of a list line's description: "sterile females | that do almost all the work"
+_EN_GLOSS_HEAD = re.compile(r"^(?P<head>(?:(?:a|an|the)\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)"
+                            r"(?:\s+(?:that|which|who|whose|where)\b|\s*[;,(]|\s*$)")
+
+
+def _gloss_question(ctx: Context, x: str, y: str) -> list[Candidate]:
+    """"Workers — sterile females that do…" also asks "What are workers?" → "sterile females"."""
+    if ctx.language == "zh":
+        return []
+    head = _EN_GLOSS_HEAD.match(y.strip().rstrip("."))
+    if not head or head.group("head").split()[0].lower() in STOP - ARTICLES:
+        return []
+    answer = head.group("head")
+    if len(answer.split()) < 2 or len(answer) > MAX_ANSWER or any(w.lower() in VERB_FORMS for w in answer.split()[1:]):
+        return []
+    verb = "are" if is_plural(x) else "is"
+    term = x if name_like(x) else lower_first(x)
+    if verb == "is" and not name_like(x) and term.split()[0] not in ARTICLES:
+        term = f"the {term}"  # "Queen — the only fertile female" asks "What is the queen?"
+    question = finish_question(f"{topic_prefix(ctx)}What {verb} {term}", "en")
+    return [Candidate.basic(question, answer, RULE, 0.8)]
+
+
+# ---------------------------------------------------------------- roles and relations (English)
+
+_ROLE_NOUNS = (r"manager|director|engineer|officer|spokesperson|spokesman|spokeswoman|researcher|scientist|professor|"
+               r"analyst|editor|founder|chairman|chairwoman|president|mayor|governor|minister|senator|correspondent|"
+               r"reporter|curator|lawyer|architect|designer|teacher|author|economist|historian|chief|captain|coach|"
+               r"[a-z]+(?:ologist|ician|ographer|onomist|ist)")
+# "plant manager Victor Osei", "Marine biologist Hannah Liu": a role right before a full name
+_EN_ROLE_NAME = re.compile(rf"(?:^|(?<=[\s,(]))(?P<role>(?:(?P<mod>[A-Za-z][a-z\-]+)\s+)?(?i:{_ROLE_NOUNS}))\s+"
+                           r"(?P<name>[A-Z][a-z]+(?:\s+(?:van|von|de|der)?\s*[A-Z][\w\-']+){1,2})\b")
+
+
+def _role_cards(text: str) -> list[Candidate]:
+    """"according to plant manager Victor Osei" → "Who is Victor Osei?" → "plant manager"."""
+    result = []
+    for match in _EN_ROLE_NAME.finditer(text):
+        role, mod = match.group("role"), match.group("mod")
+        if mod and (mod.lower() in STOP or mod.lower() in _ROLE_MOD_STOP or mod.lower() in VERB_FORMS):
+            role = role[len(mod):].strip()
+        if role[:1].isupper() and role.split()[0].lower() not in _ROLE_TITLES and match.start("role") > 0:
+            continue  # "Port Avery Director …": part of a name, not a role
+        if len(role) > MAX_ANSWER or len(role.split()) < 2:
+            continue  # a bare title ("Mayor") says little
+        result.append(Candidate.basic(f"Who is {match.group('name')}?", role, RULE, 0.8))
+    return result
+
+
+_ROLE_MOD_STOP = {"according", "said", "says", "told", "by", "with", "local", "former", "then"}
+_ROLE_TITLES = {"mayor", "governor", "senator", "president", "professor", "minister", "director", "chief", "captain",
+                "coach"}
+
+_RELATION_VERBS = (r"encodes|encode|indicates|indicate|signals|signal|represents|represent|determines|determine|"
+                   r"controls|control|regulates|regulate|measures|measure|spreads|spread|transmits|transmit|"
+                   r"produces|produce|splits|split|converts|convert|releases|release|blocks|block|removes|remove|"
+                   r"prevents|prevent|keeps|keep|feeds on|feed on|works as|work as|acts as|act as|serves as|serve as|becomes|"
+                   r"become")
+# "the duration of the run encodes the distance", "in summer the unit works as an air conditioner"
+_EN_RELATION = re.compile(rf"^(?P<x>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+[\w\-']+(?:\s+[\w\-']+){{0,8}}?)"
+                          r"(?<!\sthe)(?<!\sof)(?<!\sa)(?<!\san)(?<!\sits)(?<!\stheir)(?<!\sto)(?<!\sin)\s+"
+                          r"(?:(?P<pre>[a-z]+s\s+[^,;]{1,30}?)\s+and\s+)?"
+                          rf"(?:(?:also|then|often|usually|mostly|still|even)\s+)?(?P<v>{_RELATION_VERBS})\s+"
+                          r"(?P<y>[^,;:]{2,60}?)(?:\s+(?:relative to|compared with|instead of|because|so|which)\b.*)?$")
+# "the enzyme invertase, which splits sucrose into glucose and fructose"
+_EN_WHICH_MODAL = re.compile(r"(?:^|\s)(?P<x>(?i:the|an?)\s+[\w\-']+(?:\s+[\w\-']+){0,4}?),\s+which\s+"
+                             r"(?P<m>would|will|could|can)\s+(?P<vp>[a-z]+\s+[^,;:.]{2,40}?)(?:,|\.|$)")
+_EN_WHICH = re.compile(rf"(?P<x>(?:the|an?)\s+[\w\-']+(?:\s+[\w\-']+){{0,4}}?),\s+which\s+"
+                       rf"(?:(?P<v1>[a-z]+s)\s+[^,;]{{2,30}}?\s+and\s+)?(?P<v>{_RELATION_VERBS})\s+(?P<y>[^,;:.]{{2,50}})")
+# "sand filters that remove algae and sediment": a plural noun and what it does
+_EN_THAT = re.compile(rf"(?<![\w\-'])(?P<x>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+[^s\W]s)\s+that\s+"
+                      rf"(?P<v>{_RELATION_VERBS})\s+(?P<y>[^,;:.]{{2,50}})")
+_EN_FROM = re.compile(r"^(?P<obj>[\w\-']+(?:\s+[\w\-']+){0,2}?)\s+from\s+(?P<y>.+)$")
+_EN_INTO = re.compile(r"^(?P<obj>[\w\-']+(?:\s+[\w\-']+){0,3}?)\s+into\s+(?P<y>.+)$")
+
+
+def en_relation_probes(text: str) -> list[Probe]:
+    """"X encodes Y" → "What does X encode?" → Y, for each clause; "N, which splits A into B" → "What does N
+    split A into?" → B."""
+    found = []
+    for clause in re.split(r"[;:]\s+|,\s+(?:and|but|while)\s+|\s+and\s+(?=the\s)", clean_span(text).rstrip(".")):
+        lead = re.match(r"^(?:[Ii]n|[Dd]uring|[Ff]or)\s+[\w\-]+(?:\s+[\w\-]+){0,2},?\s+(?=the\s|an?\s|its\s)",
+                        clause.strip())
+        clause = clause.strip()[lead.end():] if lead else clause.strip()
+        match = _EN_RELATION.match(clause)
+        if match and not _EN_BAD_X.search(match.group("x")) and not _EN_VERBISH_X.search(match.group("x")):
+            setting = " " + lower_first(lead.group(0).strip().rstrip(",")) if lead else ""
+            found += _relation_probe(match.group("x"), match.group("v"), match.group("y"), setting)
+    for match in _EN_THAT.finditer(text):
+        found += _relation_probe(match.group("x"), match.group("v"), match.group("y"))
+    for match in _EN_WHICH.finditer(text):
+        found += _relation_probe(match.group("x"), match.group("v"), match.group("y"))
+    for match in _EN_WHICH_MODAL.finditer(text):
+        if len(match.group("vp")) <= MAX_ANSWER:
+            found.append(Probe(f"{WHO}what {match.group('m')} {lower_first(match.group('x'))} do", match.group("vp"), 0.8))
+    return found
+
+
+_EN_VERBISH_X = re.compile(r"\b(?:and|or|is|are|was|were|has|have|had|can|will|would|that|which)\b")
+
+
+def _relation_probe(x: str, verb: str, y: str, setting: str = "") -> list[Probe]:
+    y = clean_span(y)
+    words = verb.split()
+    base = words[0][:-1] if words[0].endswith("s") and not words[0].endswith("ss") else words[0]
+    aux = "do" if is_plural(x) and not words[0].endswith("s") else "does"
+    rest = " ".join(words[1:])
+    into = _EN_INTO.match(y) if base in ("split", "convert") else None
+    if into:
+        rest, y = f"{into.group('obj')} into", into.group("y")
+    held = _EN_FROM.match(y) if base in ("keep", "prevent", "stop") else None
+    if held:  # "keeps workers from raising new queens" asks what it keeps them from
+        rest, y = f"{held.group('obj')} from", held.group("y")
+    elif " from " in f" {y} ":
+        y = y.split(" from ")[0]
+    if len(y) > MAX_ANSWER or len(y.split()) > 6 or len(y) < 3:
+        return []
+    question = f"{WHO}what {aux} {lower_first(x)} {base}{' ' + rest if rest else ''}{setting}"
+    return [Probe(question, y, 0.8)]
 
 
 # ---------------------------------------------------------------- the rule family
@@ -372,7 +514,7 @@ def probes(text: str, language: str) -> list[Probe]:
         found += zh_so_called(text) or _zh_clause_probes(text)
     else:
         found += en_identity_probes(strip_connectives(text, "en")) or en_appositive(strip_connectives(text, "en")) \
-            or en_naming_probes(text) or en_negation_probes(text)
+            or en_rank_probes(strip_connectives(text, "en")) or en_naming_probes(text) or en_negation_probes(text)
     return [p for p in found if p.cloze or answer_ok(p.answer, p.template)]
 
 
@@ -517,6 +659,11 @@ def candidates(ctx: Context) -> list[Candidate]:
         return []
     text = resolved(ctx)
     result = _gloss_card(ctx)
+    if ctx.language != "zh":
+        result += _role_cards(ctx.text)
+        for probe in en_relation_probes(text):
+            if grounded(probe.answer, ctx.text) and answer_ok(probe.answer, probe.template):
+                result.append(render(probe, "", ctx, RULE))
     for probe in probes(text, ctx.language):
         if grounded(probe.answer, ctx.text):
             prefix = topic_prefix(ctx) if probe.needs_topic else ""

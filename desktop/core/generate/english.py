@@ -212,3 +212,35 @@ old whole real true full free strong private personal single direct financial me
 high low hard easy ready likely able better best greater greatest higher highest lower lowest larger largest
 smaller smallest longer longest shorter shortest older newer younger simpler stronger weaker faster slower
 average overall official annual daily global popular positive negative""".split())
+
+
+_PAST_BASE = {"built": "build", "cost": "cost", "made": "make", "took": "take", "gave": "give", "sold": "sell",
+              "bought": "buy", "won": "win", "paid": "pay", "spent": "spend", "began": "begin", "found": "find",
+              "grew": "grow", "rose": "rise", "fell": "fall", "led": "lead", "wrote": "write", "ran": "run",
+              "lost": "lose", "held": "hold", "brought": "bring", "kept": "keep", "sent": "send", "left": "leave",
+              "met": "meet", "chose": "choose", "drew": "draw", "saw": "see", "became": "become", "came": "come",
+              "went": "go", "got": "get", "told": "tell", "taught": "teach", "caught": "catch", "set": "set",
+              "put": "put", "hit": "hit", "cut": "cut", "raised": "raise", "earned": "earn", "bred": "breed",
+              "shut": "shut", "struck": "strike", "threw": "throw", "broke": "break", "knew": "know", "sank": "sink"}
+
+
+def past_base(word: str) -> str:
+    """The base form of a simple-past verb ("built" → "build", "approved" → "approve", "opened" → "open",
+    "planned" → "plan", "studied" → "study"); "" when `word` does not look like one."""
+    low = word.lower()
+    if low in _PAST_BASE:
+        return _PAST_BASE[low]
+    if not re.fullmatch(r"[a-z]{3,}ed", low) or low.endswith("eed"):
+        return ""
+    stem = low[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    for candidate in (stem, stem + "e", stem[:-1]):
+        if candidate in VERB_BASES:
+            return candidate
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]  # "planned" → "plan"
+    if stem.endswith(("at", "iz", "is", "v", "c", "ur", "ud", "ot", "ib", "ak", "ik", "ok", "ir", "ut", "ag", "ang")) \
+            and not stem.endswith(("ck", "rc")):
+        return stem + "e"  # "approved" → "approve", "donated" → "donate"
+    return stem

@@ -17,7 +17,7 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     TIME_WORDS, ZH_BELIEF, ZH_CONDITION, is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives,
     token_spans)
-from desktop.core.generate.english import base_form, is_plural, lower_first
+from desktop.core.generate.english import PREDICATE_WORDS, STOP, base_form, is_plural, lower_first, past_base
 from desktop.core.generate.index import cached, outline, position, sentence_key
 from desktop.core.generate.lists import find_lists
 from desktop.core.generate.noise import not_content, unlabelled
@@ -56,11 +56,56 @@ def _candidates(ctx: Context) -> list[Candidate]:
         if moved and not _heads_a_list(ctx.text, q) and not _repeated(ctx, ctx.text, q) \
                 and not _labels_items(ctx.text, q, language):
             found.append(shifted(q, moved[0] - q.start))
-    if not found:
-        return []
     if language == "zh":
-        return _zh_cards(ctx, sentence, found)
-    return _en_cards(ctx, sentence, found)
+        return _zh_cards(ctx, sentence, found) if found else []
+    past = _en_past_cards(sentence)
+    asked = {card.answer for card in past if card.front.startswith("How much")}
+    # a sum asked by "How much did …?" needs no cloze as well
+    return [card for card in (_en_cards(ctx, sentence, found) if found else [])
+            if not (card.kind == CLOZE and card.answer in asked)] + past
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_EN_WHEN = rf"(?:in|on|by|during)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?|\d{{4}}|the\s+\d{{4}}s)"
+# what follows a simple-past verb: "the plant in 2019." / "$1.2 billion."
+_EN_PAST_REST = re.compile(rf"^(?P<obj>[^,;:]{{0,50}}?)\s*(?:(?P<when>{_EN_WHEN})|(?P<amount>(?:about\s+|roughly\s+|"
+                           r"nearly\s+|more than\s+|over\s+)?[$£€]\d[\d,.]*(?:\s+(?:million|billion|trillion))?))\.?$")
+_EN_PAST_SUBJECT = re.compile(r"^(?:The|A|An|Its|Their|[A-Z][a-z]+)$")
+_EN_PAST_SUBJECT_NOT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|There|We|I|You|In|On|At|By|For|After|"
+                                  r"Before|During|Since|Then|When|If)$")
+AUX_STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+            "should", "must", "do", "does", "did", "not", "that", "which", "who", "and", "or", "but"}
+_EN_AMOUNT_VERBS = {"cost", "pay", "raise", "spend", "earn", "sell", "fetch", "receive", "lose", "invest"}
+
+
+def _en_past_cards(sentence: str) -> list[Candidate]:
+    """A simple-past sentence with a date or a sum asks "When did …?" / "How much did …?"."""
+    words = sentence.strip().split(" ")
+    if not words or not _EN_PAST_SUBJECT.match(words[0]) or _EN_PAST_SUBJECT_NOT.match(words[0]):
+        return []
+    for index in range(1, min(len(words), 6)):
+        word = words[index]
+        if not re.fullmatch(r"[A-Za-z][\w\-']*", word) or word.lower() in AUX_STOP:
+            return []  # a clause, a number or another tense: not a plain "X did Y"
+        base = past_base(word) if word.islower() else ""
+        if base:
+            break
+    else:
+        return []
+    match = _EN_PAST_REST.match(" ".join(words[index + 1:]))
+    if not match:
+        return []
+    subj = lower_first(" ".join(words[:index]))
+    obj = match.group("obj").strip()
+    if re.search(r"\b(?:and|or|but|that|which|who|because|if|when|to)\b|\d", obj) or \
+            any(past_base(w) for w in obj.split()):
+        return []
+    tail = f" {obj}" if obj else ""
+    if match.group("when"):
+        return [Candidate.basic(f"When did {subj} {base}{tail}?", match.group("when"), RULE, 0.9)]
+    if base in _EN_AMOUNT_VERBS:
+        return [Candidate.basic(f"How much did {subj} {base}{tail}?", match.group("amount"), RULE, 1.05)]
+    return []
 
 
 # --- which numbers to ask about ------------------------------------------------------------------
