@@ -97,3 +97,16 @@ def test_generate_without_json_prints_a_readable_list(capsys, tmp_path):
     assert main(["generate", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Grid storage report — ") and "Q: " in out and "A: " in out
+
+
+def test_the_better_of_two_cards_on_one_fact_is_kept_in_the_first_ones_place():
+    from desktop.core.generate.base import Candidate
+    from desktop.core.generate.pipeline import _dedupe, contexts
+
+    ctx = contexts(import_text(ZH))[0]
+    weak = Candidate.basic("固态电池的能量密度？", "500Wh/kg", "keyterm", score=0.3)
+    other = Candidate.basic("固态电池是液态锂电池的几倍？", "两倍", "quantity")
+    strong = Candidate.basic("固态电池的能量密度达到多少？", "500Wh/kg", "quantity", score=1.0)
+    repeat = Candidate.basic("固态电池的能量密度达到多少?", "500 Wh/kg", "definition", score=0.5)
+    kept = [cand for _, cand in _dedupe([(ctx, weak), (ctx, other), (ctx, strong), (ctx, repeat)])]
+    assert kept == [strong, other]

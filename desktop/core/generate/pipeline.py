@@ -73,26 +73,25 @@ def _acceptable(candidate: Candidate) -> bool:
 
 
 def _dedupe(found: list[tuple[Context, Candidate]]) -> list[tuple[Context, Candidate]]:
-    """Keep the best-scored card among those asking the same thing or testing the same fact."""
-    best: dict[str, tuple[Context, Candidate]] = {}
-    order: list[str] = []
+    """Keep the best-scored card among those asking the same thing or testing the same fact.
+
+    Each group keeps the place of its first member; every key of every member points to the group,
+    so a later card that repeats the winner's question or fact joins it too.
+    """
+    groups: list[tuple[Context, Candidate]] = []
+    group_of: dict[str, int] = {}
     for ctx, cand in found:
         source = cand.source or ctx.sentence
         keys = (f"front:{_front_key(cand)}", f"fact:{normalise(source.text)}|{normalise(cand.answer)}")
-        holder = next((k for k in keys if k in best), None)
-        if holder is None:
-            for key in keys:
-                best[key] = (ctx, cand)
-            order.append(keys[0])
-        elif cand.score > best[holder][1].score:
-            best[holder] = (ctx, cand)
-    seen, result = set(), []
-    for key in order:
-        pair = best[key]
-        if id(pair[1]) not in seen:
-            seen.add(id(pair[1]))
-            result.append(pair)
-    return result
+        index = next((group_of[k] for k in keys if k in group_of), None)
+        if index is None:
+            groups.append((ctx, cand))
+            index = len(groups) - 1
+        elif cand.score > groups[index][1].score:
+            groups[index] = (ctx, cand)
+        for key in keys:
+            group_of.setdefault(key, index)
+    return groups
 
 
 def _front_key(cand: Candidate) -> str:
