@@ -432,6 +432,3 @@ def _column(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     return box
 
-
-def app_instance() -> QApplication:
-    return QApplication.instance() or QApplication([])

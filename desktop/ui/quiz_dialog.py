@@ -21,7 +21,6 @@ TYPED, CHOICE, CRAM = "typed", "choice", "cram"
 MODES = (TYPED, CHOICE, CRAM)
 RIGHT_COLOUR, WRONG_COLOUR, EXTRA_COLOUR = "#30a46c", "#e5484d", "#8a8a8a"
 CHOICE_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
-ADVANCE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 AGAIN, GOOD = 1, 3
 PAGE_TYPED, PAGE_CHOICE, PAGE_CRAM, PAGE_DONE = range(4)
 
