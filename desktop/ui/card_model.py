@@ -59,6 +59,12 @@ class CardTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def reload_rows(self) -> None:
+        """Fetch every row again (after reviews changed due dates) without losing the selection."""
+        self._rows.clear()
+        if self.ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
+
     def reload_card(self, card_id: str) -> None:
         self._rows.pop(card_id, None)
         row = self.row_of(card_id)

@@ -353,9 +353,14 @@ class MainWindow(QMainWindow):
 
         window = ReviewWindow(self.collection, document_id, section_id, self)
         window.show_in_outline.connect(self.show_card)
-        window.reviews_changed.connect(lambda: self.document and apply_mastery(self.outline_model, self.collection,
-                                                                               self.document.id))
+        window.reviews_changed.connect(self._reviews_changed)
         window.show()
+
+    def _reviews_changed(self) -> None:
+        """New due dates and mastery after a review (or its undo)."""
+        self.card_model.reload_rows()
+        if self.document:
+            apply_mastery(self.outline_model, self.collection, self.document.id)
 
     def open_quiz(self) -> None:
         from desktop.ui.quiz_dialog import QuizDialog

@@ -235,3 +235,22 @@ def test_first_run_import_can_run_off_the_gui_thread(qtbot, tmp_path):
     assert window.document.title.startswith("李沐") and len(card_ids(window)) > 0
     assert not window.progress.isVisibleTo(window)
     window.close()
+
+
+def test_a_review_updates_the_due_column(main_window, qtbot):
+    from PySide6.QtCore import Qt as QtKeys
+
+    from desktop.ui.review import ReviewWindow
+
+    main_window.select_section(section_id(main_window, "1.2"))
+    main_window.actions_["review_section"].trigger()
+    window = main_window.findChildren(ReviewWindow)[-1]
+    card_id = window.session.current()
+    row = main_window.card_model.row_of(card_id)
+    due_column = 4
+    assert main_window.card_model.index(row, due_column).data() == "New"
+    keys = window.findChild(object, "reviewView") or window
+    qtbot.keyClick(keys, QtKeys.Key.Key_Space)
+    qtbot.keyClick(keys, QtKeys.Key.Key_3)
+    assert main_window.card_model.index(row, due_column).data() != "New"
+    window.close()
