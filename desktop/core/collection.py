@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +21,7 @@ from desktop.core.document import Document, Section, Sentence
 from desktop.core.migrations import migrate
 
 FILE_NAME = "collection.db"
+BUSY_TIMEOUT = 30.0  # seconds a writer waits for another; imports hold the lock for well under a second
 SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
             "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
 _FTS_MIN = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
@@ -49,11 +52,31 @@ class Collection:
         self.path = Path(path)
         self.closed = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
+        # several connections may write (the GUI and one background job): wait for each other, up to a point
+        self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, check_same_thread=False))
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at each commit's checkpoint, fast
         self.db.execute("PRAGMA foreign_keys=ON")
         migrate(self.db)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, taking the write lock up front.
+
+        A deferred transaction that reads first and writes later fails at once ("database is locked")
+        when another connection wrote in between; BEGIN IMMEDIATE waits for the lock instead.
+        Nested use joins the outer transaction.
+        """
+        if self.db.conn.in_transaction:
+            yield
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.execute("ROLLBACK")
+            raise
+        self.db.conn.execute("COMMIT")
 
     @classmethod
     def in_folder(cls, data_dir: str | Path) -> "Collection":
@@ -81,7 +104,7 @@ class Collection:
             Counts of added, kept and retired cards.
         """
         stamp = iso(now or utc_now())
-        with self.db.atomic():
+        with self._writing():
             self._store_document(document, stamp)
             existing = {row["id"]: row for row in self.db.query(
                 "SELECT id, edited, retired_at, front, back FROM cards WHERE document_id = ? AND rule != 'manual'",
@@ -232,29 +255,29 @@ class Collection:
         """Save a user's edit; an edited card keeps its text on re-import."""
         changes = {k: v for k, v in (("front", front), ("back", back)) if v is not None}
         if changes:
-            with self.db.atomic():
+            with self._writing():
                 self.db["cards"].update(card_id, {**changes, "edited": 1, "modified_at": iso(now or utc_now())})
 
     def set_suspended(self, card_ids: list[str], suspended: bool, now: datetime | None = None) -> None:
-        with self.db.atomic():
+        with self._writing():
             for cid in card_ids:
                 self.db["cards"].update(cid, {"suspended": int(suspended), "modified_at": iso(now or utc_now())})
 
     def delete_cards(self, card_ids: list[str], now: datetime | None = None) -> None:
         """Delete cards softly, so `restore_cards` can undo it; reviews stay."""
-        with self.db.atomic():
+        with self._writing():
             for cid in card_ids:
                 self.db["cards"].update(cid, {"deleted_at": iso(now or utc_now())})
 
     def restore_cards(self, card_ids: list[str]) -> None:
-        with self.db.atomic():
+        with self._writing():
             for cid in card_ids:
                 self.db["cards"].update(cid, {"deleted_at": None})
 
     def add_card(self, card: Card, now: datetime | None = None) -> str:
         """Add a card the user made (rule "manual"); it is never retired by a re-import."""
         stamp = iso(now or utc_now())
-        with self.db.atomic():
+        with self._writing():
             position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM cards WHERE document_id = ?",
                                        [card.document_id]).fetchone()[0]
             self.db["cards"].insert({
@@ -309,7 +332,7 @@ class Collection:
             The review's row id.
         """
         after = json.loads(state_after)
-        with self.db.atomic():
+        with self._writing():
             before = self.db.execute("SELECT fsrs FROM cards WHERE id = ?", [card_id]).fetchone()[0]
             review_id = self.db["reviews"].insert({
                 "card_id": card_id, "reviewed_at": iso(reviewed_at), "rating": rating, "duration_ms": duration_ms,
@@ -319,7 +342,7 @@ class Collection:
 
     def undo_last_review(self) -> str | None:
         """Remove the newest review and put its card back as it was; returns the card id (None if no reviews)."""
-        with self.db.atomic():
+        with self._writing():
             row = self.db.execute("SELECT id, card_id, state_before FROM reviews ORDER BY id DESC LIMIT 1").fetchone()
             if row is None:
                 return None
@@ -349,7 +372,7 @@ class Collection:
         return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value) -> None:
-        with self.db.atomic():
+        with self._writing():
             self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)}, pk="key")
 
 

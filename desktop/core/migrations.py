@@ -48,8 +48,13 @@ def migrate(db: sqlite_utils.Database) -> int:
     Returns:
         The schema version (number of applied migrations).
     """
-    migrations.apply(db)
+    if migrations.pending(db):
+        migrations.apply(db)
     version = len(migrations.applied(db))
-    with db.atomic():
-        db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
+    stored = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if stored is None or stored[0] != str(version):
+        # written only after a migration: opening a collection must not take the write lock, or a
+        # second connection opening while the first writes would fail
+        with db.atomic():
+            db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
     return version

@@ -55,6 +55,16 @@ class _Job(QRunnable):
 
 
 _running: set[_Signals] = set()  # keeps the signal objects alive until their job reports
+_pool: QThreadPool | None = None
+
+
+def _collection_pool() -> QThreadPool:
+    """One worker: collection jobs run one after another, so two imports never contend for the file."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
 
 
 def collection_op(path: Path, operation: Callable[[Collection], Any], on_success: Callable[[Any], None],
@@ -62,4 +72,4 @@ def collection_op(path: Path, operation: Callable[[Collection], Any], on_success
     """Start `operation(collection)` on the thread pool; callbacks run on the GUI thread."""
     signals = _Signals(on_success, on_error)
     _running.add(signals)
-    QThreadPool.globalInstance().start(_Job(path, operation, signals))
+    _collection_pool().start(_Job(path, operation, signals))

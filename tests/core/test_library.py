@@ -140,3 +140,28 @@ def test_reviews_survive_the_app_being_killed(collection, tmp_path):
         assert all(json.loads(again.row_for_id(cid)["fsrs"])["last_review"] for cid in reviewed)
     finally:
         again.close()
+
+
+def test_two_connections_importing_at_once_both_succeed(tmp_path):
+    """The GUI imports through a background connection while another may write (first-run import, edits)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [write(tmp_path, TALK, "a.txt"), write(tmp_path, TALK.replace("电池技术的未来", "电池技术的过去"), "b.txt")]
+
+    def run(path: Path) -> str:
+        connection = Collection(tmp_path / "collection.db")
+        try:
+            for _ in range(3):  # re-imports read, then write: the pattern that used to hit "database is locked"
+                document, _ = import_path(connection, path, NOW)
+            return document.id
+        finally:
+            connection.close()
+
+    Collection(tmp_path / "collection.db").close()  # create the schema once
+    with ThreadPoolExecutor(2) as pool:
+        ids = list(pool.map(run, paths))
+    check = Collection(tmp_path / "collection.db")
+    try:
+        assert sorted(d["id"] for d in check.documents()) == sorted(ids)
+    finally:
+        check.close()
