@@ -1,12 +1,12 @@
 """The generator on real-shaped articles it was not written for (tests/core/eval/), scored like the product is.
 
 Each article (a scraped blog post with its site furniture, a news report, a lecture summary with numbered
-headings, a Markdown study note, an interview transcript, a consumer explainer) has a gold fact file written
-before its cards were looked at. The
-shared scorer (../shared/eval/score_cards.py, beside the repository in CI) decides what counts: a fact is
-covered when, for each of its answer groups, a card whose front mentions a cue has an answer containing one
-of the alternatives. The floors are the recall measured when the rules last changed, less a small margin:
-a rule change that loses facts on unseen text fails here even when every unit test still passes.
+headings, a Markdown study note, an interview transcript, a consumer explainer, a textbook chapter) has a gold
+fact file written before its cards were looked at. The shared scorer (../shared/eval/score_cards.py, beside
+the repository in CI) decides what counts: a fact is covered when, for each of its answer groups, a card whose
+front mentions a cue has an answer containing one of the alternatives. The floors are the recall measured when
+the rules last changed, less a small margin: a rule change that loses facts on unseen text fails here even
+when every unit test still passes.
 """
 from __future__ import annotations
 
@@ -24,11 +24,12 @@ SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score_cards.
 MARGIN = 0.05
 # recall measured on each article when the rules last changed
 MEASURED = {
-    "tulou_blog_zh": 0.84,
+    "tulou_blog_zh": 0.87,
     "coral_lecture_zh": 0.83,
     "desalination_news_en": 1.00,
     "honeybees_notes_en": 0.94,
-    "restorer_interview_zh": 0.83,
+    "restorer_interview_zh": 0.86,
+    "groundwater_textbook_zh": 0.97,
     "heatpump_guide_en": 0.94,
 }
 

@@ -38,6 +38,9 @@ _ZH_LIES_IN = re.compile(r"^(?P<x>[^,，]{2,16}?(?:关键|问题|原因|区别|�
 _ZH_RANKING = re.compile(r"之一|主要|重要|关键|核心|主流|最大|最重要|首要|根本|唯一|最|第一|首个|首次|新一代")
 # "最大的敌人", "唯一的办法": a subject that singles out one thing
 _ZH_SUPERLATIVE_SUBJECT = re.compile(r"(?:最|唯一|首要|头号)[\u4e00-\u9fff]{0,3}的[\u4e00-\u9fff]{1,8}$")
+# "中国传统民居中规模最大、防御性最强的一种": what singles the subject out within its kind
+_ZH_SCOPE_SUPERLATIVE = re.compile(r"^(?P<scope>[^，,。的]{2,12}中)(?P<sup>[^，,。的]{0,6}最[^，,。的]{1,12})"
+                                   r"的(?P<cls>一[种个类座位])$")
 _ZH_VAGUE = re.compile(r"^(?:一个|一种|一大|这个|那个)?(?:问题|事情|事|办法|方面|过程|现象|事实|好事|坏事|"
                        r"关键|重点|挑战|趋势|必然|常态|可能|选择|例子)$|^(?:对|错|真的|假的|如此|这样|那样)$")
 _ZH_BAD_SUBJECT_FLAG = ("d", "c", "p", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "f", "x", "y", "e", "o", "zg")
@@ -93,12 +96,27 @@ def _zh_identity(x: str, adv: str, verb: str, y: str, setting: str) -> list[Prob
     if _ZH_HEAD.search(x) or _ZH_SUPERLATIVE_SUBJECT.search(x) and verb == "是":
         # "X的本质是…", "城墙最大的威胁是地下水": the subject asks its own question
         return [Probe(f"{WHO}{setting}{x}{adv}{verb}什么", y)] if len(y) <= MAX_ANSWER else []
+    scope = _ZH_SCOPE_SUPERLATIVE.match(y)
+    if scope and verb == "是" and len(x) <= 12:  # "土楼是民居中规模最大、防御性最强的一种"
+        return [Probe(f"{WHO}{setting}{x}{adv}是{scope.group('scope')}什么样的{scope.group('cls')}",
+                      scope.group("sup"))]
     if _ZH_RANKING.search(y) or verb.endswith(("成为", "成为了")):
         return _zh_reverse(x, adv + verb, y, setting)
     if re.match(r"^一[种类个条座家款项门件台部篇本套支所]", y) and len(x) <= 12 and len(y) <= MAX_ANSWER \
             and last_flag(x) not in ("nr", "nrfg", "nrt"):
         return [Probe(f"{WHO}什么是{x}", y)]  # genus and difference: "X是一种…的Y"
+    if verb == "是" and not adv and _textbook_definition(x, y):
+        return [Probe(f"{WHO}什么是{x}", y)]  # "承压水是充满于两个隔水层之间的地下水"
     return []
+
+
+def _textbook_definition(x: str, y: str) -> bool:
+    """A term defined by genus and difference: a short noun term, then "…的<genus noun>"."""
+    head, _, genus = y.rpartition("的")
+    return 2 <= len(x) <= 8 and not re.search(r"[\d０-９年月日]", x) and _noun_phrase(x) \
+        and len(head) >= 4 and 1 <= len(genus) <= 4 and _noun_phrase(genus) and len(y) <= MAX_ANSWER \
+        and not re.search(r"[，,、]", y) and last_flag(x) not in ("nr", "nrfg", "nrt", "ns") \
+        and not re.match(r"^(?:两者|二者|双方|前者|后者|对方|大家|人们|彼此|自己)", x)
 
 
 def _zh_reverse(x: str, verb: str, y: str, setting: str, inherited_subject: bool = False) -> list[Probe]:
@@ -109,6 +127,20 @@ def _zh_reverse(x: str, verb: str, y: str, setting: str, inherited_subject: bool
         return []
     vague = len(_ZH_RANKING.sub("", y)) <= 4  # "主要障碍之一" alone could be anything's
     return [Probe(f"{WHO}{setting}什么{verb}{y}", x, 0.9 if vague else 1.0, needs_topic=vague and not setting)]
+
+
+# "地面沉降是指在人为因素作用下，地表高程降低的现象": the definiens runs past a comma to its head noun
+_ZH_DEFINES_ACROSS = re.compile(r"^(?P<x>[^，,。；;]{2,16}?)(?:是指|指的是)(?P<y>[^。；;]*?[，,][^。；;，,]*?的[\u4e00-\u9fff]{1,4})"
+                                r"[。！]?$")
+
+
+def zh_defining_sentence(text: str) -> list[Probe]:
+    """"X是指A，B的现象" → "X指的是什么？" → the whole "A，B的现象" (a clause alone would cut it short)."""
+    match = _ZH_DEFINES_ACROSS.match(text.strip())
+    if not match:
+        return []
+    x, y = clean_span(match.group("x")), clean_span(match.group("y"))
+    return [Probe(f"{WHO}{x}指的是什么", y)] if _zh_subject_ok(x) and 4 <= len(y) <= MAX_ANSWER else []
 
 
 def zh_so_called(text: str) -> list[Probe]:
@@ -511,7 +543,7 @@ def probes(text: str, language: str) -> list[Probe]:
     """
     found = acronym_probes(text, language)
     if language == "zh":
-        found += zh_so_called(text) or _zh_clause_probes(text)
+        found += zh_so_called(text) or zh_defining_sentence(text) or _zh_clause_probes(text)
     else:
         found += en_identity_probes(strip_connectives(text, "en")) or en_appositive(strip_connectives(text, "en")) \
             or en_rank_probes(strip_connectives(text, "en")) or en_naming_probes(text) or en_negation_probes(text)
@@ -531,7 +563,37 @@ def _zh_clause_probes(text: str) -> list[Probe]:
             found += zh_made_probes(clause)
         if "非" in clause or "不" in clause:
             found += zh_negation_probes(text, clause)
+        if index and re.match(r"^(?:主要|专门|通常|一般|多|全|完全)?(?:靠|依靠|依赖|用来|用于)", clause):
+            found += zh_continuation_probes(clauses[index - 1], clause, inherited)
     return found + (zh_naming_probes(text) if re.search(r"称|誉|叫", text) else [])
+
+
+# "…的地下水，主要靠大气降水补给": a clause without a subject says how its sentence's subject lives or works
+_ZH_RELIES = re.compile(r"^(?P<adv>主要|通常|一般|多|全|完全)?(?P<v>靠|依靠|依赖)(?P<y>[^，,]{2,10}?)"
+                        r"(?P<act>补给|维持|生存|生活|运行|运转|供电|供能|发电|驱动|取暖|传播|繁殖)$")
+# "最重要的是竹起子，用来挑开粘连的书页": the clause tells what the thing just named is for
+_ZH_USED_FOR = re.compile(r"^(?P<adv>主要|专门|通常|一般|多)?(?P<v>用来|用于)(?P<y>[^，,]{2,16})$")
+
+
+def zh_continuation_probes(before: str, clause: str, inherited: str) -> list[Probe]:
+    """"X是…，主要靠Y补给" → "X主要靠什么补给？" → Y; "…是X，用来Y" → "X用来做什么？" → Y.
+
+    Args:
+        before: the clause before, which names the thing.
+        clause: the subjectless clause.
+        inherited: the sentence's subject.
+    """
+    relies = _ZH_RELIES.match(clause)
+    if relies and inherited and _noun_phrase(inherited) and len(inherited) <= 10:
+        y = clean_span(relies.group("y"))
+        return [Probe(f"{WHO}{inherited}{relies.group('adv') or ''}{relies.group('v')}什么{relies.group('act')}", y)]
+    used = _ZH_USED_FOR.match(clause)
+    thing = re.split(r"是", before)[-1].strip() if "是" in before else ""
+    if used and 2 <= len(thing) <= 8 and _noun_phrase(thing) and not starts_with_pronoun(thing, "zh"):
+        y = clean_span(used.group("y"))
+        verb = used.group("v")
+        return [Probe(f"{WHO}{thing}{used.group('adv') or ''}{verb}{'做什么' if verb == '用来' else '什么'}", y)]
+    return []
 
 
 # ---------------------------------------------------------------- names, states, makers, negations (Chinese)
@@ -564,7 +626,7 @@ def zh_naming_probes(text: str) -> list[Probe]:
         x = clean_span(match.group("x"))
         y = clean_span(match.group("y"))
         core = x.strip("《》")  # "《茶经》被称为…": a title names a thing
-        if _zh_subject_ok(core) and _noun_phrase(core) and y and y not in x:
+        if _zh_subject_ok(core) and (_noun_phrase(core) or _described_noun(core)) and y and y not in x:
             found.append(Probe(f"{WHO}{x}{match.group('by') or ''}{match.group('v')}什么", y))
     for match in _ZH_NAMED_BEFORE.finditer(text):
         z, y = clean_span(match.group("z")), clean_span(match.group("y"))
@@ -575,6 +637,13 @@ def zh_naming_probes(text: str) -> list[Probe]:
         if not any(p.answer == y for p in found) and match.start() > 0:
             found.append(cloze_probe(text, match.start("y"), match.end("y"), 0.9))
     return found
+
+
+def _described_noun(text: str) -> bool:
+    """"能够储存地下水的岩层": a noun with a relative clause before its last 的 (the textbook way to define)."""
+    head, _, noun = text.rpartition("的")
+    return len(head) >= 4 and 1 <= len(noun) <= 6 and _noun_phrase(noun) and not re.search(r"[，,。；;]", head) \
+        and not re.match(r"^(?:这|那|该|此|其|它|他|她|我|你)", head)
 
 
 def _noun_phrase(text: str) -> bool:

@@ -22,7 +22,7 @@ _ZH_LABEL = re.compile(r"^\s*[(（【\[]?(?:发布时间|发表时间|更新时�
 # "阅读(3826)", "评论 12", "2023-06-12 09:31:05": counters and time stamps
 _COUNTER = re.compile(r"(?:阅读|浏览|评论|点赞|收藏|转发|点击)\s*[(（]?\s*\d+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 _NOTICE = re.compile(r"侵权|版权所有|转载请|未经授权|禁止转载|all rights reserved|copyright\b|©|\bICP备|"
-                     r"往期回顾|往期推荐|点击上方|点击蓝字|扫码关注|长按二维码|\byou (?:might|may) also like\b|"
+                     r"往期回顾|往期推荐|点击上方|点击蓝字|扫码关注|长按二维码|扫描二维码|扫码观看|扫一扫|\byou (?:might|may) also like\b|"
                      r"^\s*(?:sign up|subscribe|share this|advertisement|read more|related (?:coverage|articles|stories|posts)"
                      r"|more from|recommended for you)\b", re.I)
 _BYLINE = re.compile(r"^(?:By|Written by|Reporting by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*(?:,|$|\|)|"
@@ -65,7 +65,24 @@ def not_content(ctx: Context) -> bool:
 
 def _not_content(ctx: Context) -> bool:
     text = ctx.text.strip()
-    return is_boilerplate(text) or is_question(text) or heading_like(ctx)
+    return is_boilerplate(text) or is_question(text) or heading_like(ctx) or in_apparatus(ctx)
+
+
+# "【学习目标】", "【思考与练习】", "【本章小结】": a textbook's own apparatus around the chapter, which sets
+# tasks or repeats what the chapter said; its lines run until the next bracketed label or section
+_APPARATUS = re.compile(r"^[ \t]*[【\[〔]\s*(?P<label>[^】\]〕\n]{2,10}?)\s*[】\]〕][ \t]*$", re.M)
+_APPARATUS_LABEL = re.compile(r"学习目标|教学目标|学习要点|本章要点|本节要点|思考与练习|练习|习题|思考题|讨论题|"
+                              r"课后|作业|小结|复习|导读|阅读材料|拓展阅读|知识链接|活动|探究")
+
+
+def in_apparatus(ctx: Context) -> bool:
+    """Whether the sentence sits under a textbook's bracketed apparatus label ("【思考与练习】")."""
+    start = ctx.sentence.start
+    if start < 0:
+        return False
+    text = ctx.document.text
+    labels = [m for m in _APPARATUS.finditer(text, max(ctx.section.start, 0), start)]
+    return bool(labels) and bool(_APPARATUS_LABEL.search(labels[-1].group("label")))
 
 
 def is_boilerplate(text: str) -> bool:

@@ -55,6 +55,13 @@ _ZH_FRACTION = re.compile(r"(?P<pre>约|大约|近|将近|超过|逾|不到|接�
 ZH_FAR_BOUND = re.compile(r"(至少|最少|最多|大约|大概|约|仅|只)((?:还|也|都|仍|再|将)?(?:需要|需|要|有|花费|花|用|耗时|持续|达到|达|是|为|占))$")
 _ZH_VERB_BEFORE = ("不会", "不", "没有", "没", "未", "将", "已经", "已", "能", "可", "会", "可以", "也")
 
+# "长达数十年", "每天只移动几厘米到几米", "可达上万年": a rough magnitude with a unit is a fact to learn when a
+# bound or a range frames it (a bare "这几年" or "数百人" is not)
+_ROUGH_UNIT = "(?:个月|小时|分钟|年|天|周|世纪|平方公里|公里|千米|厘米|毫米|米|公斤|吨|倍)"
+_ROUGH_SIDE = f"(?:数|几|上(?=[十百千万亿]))[十百千万亿]*{_ROUGH_UNIT}"
+_ZH_ROUGH = re.compile(f"(?P<pre>长达|可达|高达|多达|达到|达|只有|仅|只)?(?P<a>{_ROUGH_SIDE})"
+                       f"(?:(?P<sep>到|至)(?P<b>{_ROUGH_SIDE}))?")
+
 # --- English patterns ------------------------------------------------------------------------------
 _EN_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
              "fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of")
@@ -150,6 +157,18 @@ def _find_zh(text: str) -> list[Quantity]:
         unit = _zh_unit(b or a)
         kind = _zh_kind(a, unit, text, match.end("a")) if joined else _zh_kind(a, unit, text, end)
         found.append(Quantity(start, end, written, answer, core, kind, bound, unit, _value(a)))
+    for match in _ZH_ROUGH.finditer(text):
+        a, b, pre = match.group("a"), match.group("b"), match.group("pre") or ""
+        if not (pre or b) or re.search(r"(?:这|那|前|后|近|最近|好)$", text[:match.start()]):
+            continue
+        if not _zh_numeral_ok(text, match.start("a"), match.end("a")) and not b:
+            continue
+        core = _dash(a, b) if b else a
+        start = match.start("a") if pre in ("达到", "达", "只有", "仅", "只") else match.start()
+        bound = pre if pre in ("长达", "可达", "高达", "多达") else ""
+        unit = re.sub(r"^[数几上十百千万亿]+", "", b or a)
+        kind = "duration" if unit in _TIME_UNITS else "multiple" if unit == "倍" else "amount"
+        found.append(Quantity(start, match.end(), text[start:match.end()], core, core, kind, bound, unit, 0.0))
     for match in _ZH_FRACTION.finditer(text):
         pre = match.group("pre") or ""
         if not _zh_numeral_ok(text, match.start("a"), match.end("a")):
