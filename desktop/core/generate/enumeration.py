@@ -12,9 +12,7 @@ import re
 from desktop.core.card import CLOZE
 from desktop.core.generate import subject
 from desktop.core.generate.base import Candidate, Context
-from desktop.core.generate.clauses import (
-    is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives)
-from desktop.core.generate.english import determiner_length
+from desktop.core.generate.clauses import is_meta, reporting_frame, split_clauses, strip_connectives
 from desktop.core.generate.index import cached, outline, position
 from desktop.core.generate.lists import Listing, clean_item, find_lists, item_texts
 from desktop.core.generate.noise import not_content, unlabelled

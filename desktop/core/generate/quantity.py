@@ -17,7 +17,7 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import (
     TIME_WORDS, ZH_BELIEF, ZH_CONDITION, is_adverbial, is_meta, reporting_frame, split_clauses, strip_connectives,
     token_spans)
-from desktop.core.generate.english import PREDICATE_WORDS, STOP, base_form, is_plural, lower_first, past_base
+from desktop.core.generate.english import base_form, is_plural, lower_first, past_base
 from desktop.core.generate.index import cached, outline, position, sentence_key
 from desktop.core.generate.lists import find_lists
 from desktop.core.generate.noise import not_content, unlabelled
