@@ -1,9 +1,12 @@
 """Helpers shared by the rule-family tests."""
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.document import Document
 from desktop.core.generate.base import Context
 from desktop.core.generate.pipeline import contexts
+from desktop.core.importing import import_text
 
 
 def context_of(document: Document, needle: str) -> Context:
@@ -12,3 +15,13 @@ def context_of(document: Document, needle: str) -> Context:
         if needle in ctx.text:
             return ctx
     raise AssertionError(f"no sentence contains {needle!r}")
+
+
+def cards_by_sentence(text: str, family) -> dict[str, list]:
+    """What one rule family proposes for each sentence of `text`, keyed by the sentence."""
+    return {ctx.text: family.candidates(ctx) for ctx in contexts(import_text(text))}
+
+
+def document_fixture(text: str, name: str):
+    """A module-scoped fixture `name` holding `text` imported once."""
+    return pytest.fixture(scope="module", name=name)(lambda: import_text(text))

@@ -7,6 +7,7 @@ from desktop.core.card import CLOZE
 from desktop.core.generate import cause, cause_en
 from desktop.core.generate.base import Context
 from desktop.core.importing import import_text
+from tests.core.generate_support import cards_by_sentence
 
 ZH_DOC = """环境与社会
 
@@ -24,12 +25,7 @@ Poor sleep leads to weaker memory. Cramming fails because memory needs time. Rat
 
 
 def _cards(text: str) -> dict[str, list]:
-    document = import_text(text)
-    out = {}
-    for section in document.walk():
-        for index, sentence in enumerate(section.sentences):
-            out[sentence.text] = cause.candidates(Context(document, section, sentence, index))
-    return out
+    return cards_by_sentence(text, cause)
 
 
 def _pairs(cards: list) -> list[tuple[str, str]]:

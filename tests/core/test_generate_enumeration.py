@@ -11,7 +11,7 @@ from desktop.core.generate import enumeration, lists
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
-from tests.core.generate_support import context_of
+from tests.core.generate_support import context_of, document_fixture
 
 DATA = Path(__file__).parent / "data"
 
@@ -52,14 +52,8 @@ def clozes(cards: list[Candidate]) -> list[tuple[str, str]]:
     return [(c.front, c.answer) for c in cards if c.kind == CLOZE]
 
 
-@pytest.fixture(scope="module")
-def zh() -> Document:
-    return import_text(ZH_DOC)
-
-
-@pytest.fixture(scope="module")
-def en() -> Document:
-    return import_text(EN_DOC)
+zh = document_fixture(ZH_DOC, "zh")
+en = document_fixture(EN_DOC, "en")
 
 
 def test_counted_list_gives_one_cloze_per_item_and_a_count_question(zh: Document) -> None:

@@ -9,6 +9,7 @@ from desktop.core.card import CLOZE
 from desktop.core.generate import keyterm, terms
 from desktop.core.generate.base import Context
 from desktop.core.importing import import_text
+from tests.core.generate_support import cards_by_sentence
 
 ZH_DOC = """城市更新讲座回顾
 
@@ -48,12 +49,7 @@ Urban renewal needs cooperation from planners, residents and the Chicago city co
 
 
 def _cards(text: str) -> dict[str, list]:
-    document = import_text(text)
-    out = {}
-    for section in document.walk():
-        for index, sentence in enumerate(section.sentences):
-            out[sentence.text] = keyterm.candidates(Context(document, section, sentence, index))
-    return out
+    return cards_by_sentence(text, keyterm)
 
 
 def test_deletes_the_place_of_a_talk():

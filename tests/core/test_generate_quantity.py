@@ -11,7 +11,7 @@ from desktop.core.generate import numbers, quantity
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
-from tests.core.generate_support import context_of
+from tests.core.generate_support import context_of, document_fixture
 
 DATA = Path(__file__).parent / "data"
 
@@ -61,14 +61,8 @@ def basics(cards: list[Candidate]) -> dict[str, str]:
     return {c.front: c.back for c in cards if c.kind == BASIC}
 
 
-@pytest.fixture(scope="module")
-def zh() -> Document:
-    return import_text(ZH_DOC)
-
-
-@pytest.fixture(scope="module")
-def en() -> Document:
-    return import_text(EN_DOC)
+zh = document_fixture(ZH_DOC, "zh")
+en = document_fixture(EN_DOC, "en")
 
 
 def test_ranges_get_an_en_dash_and_the_subject_carries_to_the_next_clause(zh: Document) -> None:

@@ -9,7 +9,7 @@ from desktop.core.generate.people import preceding_texts
 from desktop.core.generate.subject import (clause_subject, dangling, resolve, resolve_mapped, sentence_subject,
                                            subject_hint, topic_of, topic_prefix)
 from desktop.core.importing import import_text
-from tests.core.generate_support import context_of
+from tests.core.generate_support import context_of, document_fixture
 
 ZH_DOC = """电池简史
 
@@ -49,14 +49,8 @@ The prototype weighs 3 kg. Engineers tested the prototype in the desert. It fail
 
 
 
-@pytest.fixture(scope="module")
-def zh() -> Document:
-    return import_text(ZH_DOC)
-
-
-@pytest.fixture(scope="module")
-def en() -> Document:
-    return import_text(EN_DOC)
+zh = document_fixture(ZH_DOC, "zh")
+en = document_fixture(EN_DOC, "en")
 
 
 def test_chinese_pronoun_takes_the_person_named_before(zh: Document) -> None:
