@@ -28,6 +28,7 @@ class Sentence:
     text: str
     start: int  # span in Document.text
     end: int
+    item: bool = False  # part of a list item, so it may be an element of the list its lead sentence opens
 
 
 @dataclass

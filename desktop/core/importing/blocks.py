@@ -16,6 +16,7 @@ class Block:
     kind: str  # HEADING (explicit: Markdown # or HTML h1–h6) or PARAGRAPH
     text: str
     level: int = 0  # for explicit headings: 1 for # / h1
+    item: bool = False  # a list item (Markdown "- ", "1. ", HTML <li>): the generator reads lists from it
 
 
 @dataclass

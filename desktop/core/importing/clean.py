@@ -159,7 +159,7 @@ def clean(blocks: list[Block]) -> list[Block]:
     for block in _without_contents(_before_related(blocks)):
         text = _strip_inline_noise(block.text)
         if text and not _IMAGE.match(text) and not _SOURCE_LABEL.match(text) and not is_furniture(text):
-            kept.append(Block(block.kind, text, block.level))
+            kept.append(Block(block.kind, text, block.level, block.item))
     return _drop_edge_boilerplate(kept)
 
 
@@ -258,7 +258,7 @@ def _drop_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     for index, block in enumerate(blocks):
         text = _without_boilerplate(block.text) if index in edge else block.text
         if text:
-            kept.append(Block(block.kind, text, block.level))
+            kept.append(Block(block.kind, text, block.level, block.item))
     return kept
 
 

@@ -61,7 +61,7 @@ def parse(page: Page, source_path: str = "", language: str | None = None) -> Doc
         if heading:
             builder.open(heading)
         else:
-            builder.paragraph(block.text)
+            builder.paragraph(block.text, block.item)
     return builder.finish()
 
 
@@ -215,14 +215,14 @@ class _Builder:
                 self.styles[-1][1] == heading.tag and (unnumbered or self.styles[-1][0].startswith("md")))):
             self.styles.pop()
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, item: bool = False) -> None:
         if self.current is None:
             # text before the first heading is the talk's opening: give it a section of its own
             self.open(_Heading("unnumbered", "", "引言" if self.document.language == "zh" else "Introduction"))
         start = self._append(text)
         section = self.current
         section.paragraphs.append(text)
-        section.sentences.extend(Sentence(t, s, e) for t, s, e in split_sentences(text, start))
+        section.sentences.extend(Sentence(t, s, e, item) for t, s, e in split_sentences(text, start))
         for _, open_section in self.open_sections:
             open_section.end = self.length
 
