@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SEED := resources/talks/000_dce75566e3c95038.txt
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test bench deck package translations desktop-libs clean
+.PHONY: run test bench eval deck package translations desktop-libs clean
 
 # Qt's X11 plugin needs a few system libraries that minimal Linux installs lack (desktops have them).
 XCB_PLUGIN = $(VENV)/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so
@@ -39,6 +39,10 @@ test: $(STAMP) translations
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m bench -s tests/benchmarks
+
+# card quality on every text with gold facts (needs ../shared/eval): a report, not a test
+eval: $(STAMP)
+	$(BIN)/python -m tests.eval.report
 
 deck: $(STAMP)
 	mkdir -p decks
