@@ -25,3 +25,15 @@ def cards_by_sentence(text: str, family) -> dict[str, list]:
 def document_fixture(text: str, name: str):
     """A module-scoped fixture `name` holding `text` imported once."""
     return pytest.fixture(scope="module", name=name)(lambda: import_text(text))
+
+
+def family_candidates(document: Document, family) -> list:
+    """Everything one rule family proposes over a whole document, before the pipeline chooses."""
+    return [cand for ctx in contexts(document) for cand in family.candidates(ctx)]
+
+
+def proposals(document: Document) -> list:
+    """What all rule families propose over a document, before the pipeline's guards and budget choose."""
+    from desktop.core.generate.pipeline import REGISTRY
+
+    return [cand for family in REGISTRY if hasattr(family, "candidates") for cand in family_candidates(document, family)]

@@ -2,8 +2,8 @@
 superlatives, roles before names, relation verbs, list-line descriptions and long definitions."""
 from __future__ import annotations
 
-from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_text
+from tests.core.generate_support import proposals
 
 DOC = """Field Notes
 
@@ -31,7 +31,7 @@ The color of the signal indicates the risk level. The hormone keeps the seedling
 
 
 def _pairs() -> set[tuple[str, str]]:
-    return {(card.front, card.back) for card in generate(import_text(DOC, ".md")) if card.kind == "basic"}
+    return {(card.front, card.back) for card in proposals(import_text(DOC, ".md")) if card.kind == "basic"}
 
 
 def test_a_group_claim_asks_what_the_group_says_about_its_subject():
@@ -87,12 +87,12 @@ def test_new_shapes_keep_fronts_well_formed():
 def test_a_claim_whose_number_sits_in_an_aside_still_gets_a_cloze_on_the_claim():
     doc = ("# Harbour Notes\n\n## Repairs\n\nThe Harbour Trust, a local charity, argues that the council should have "
            "invested first in repairing old sea walls, which lose an estimated 30 percent of their stone each decade.\n")
-    clozes = [c for c in generate(import_text(doc, ".md")) if c.rule == "claim"]
+    clozes = [c for c in proposals(import_text(doc, ".md")) if c.rule == "claim"]
     assert [c.back or c.front.split("{{c1::")[1].split("}}")[0] for c in clozes] == ["sea walls"]
     assert clozes[0].front.startswith("The Harbour Trust, a local charity, argues that")
 
 
 def test_a_singular_list_term_is_asked_with_its_article():
     doc = "# Hive\n\n## Castes\n\nThree castes:\n\n- **Queen** — the only fertile female; she lays the eggs.\n"
-    pairs = {(c.front, c.back) for c in generate(import_text(doc, ".md")) if c.kind == "basic"}
+    pairs = {(c.front, c.back) for c in proposals(import_text(doc, ".md")) if c.kind == "basic"}
     assert ("[Castes] What is the queen?", "the only fertile female") in pairs

@@ -11,7 +11,7 @@ from desktop.core.generate import enumeration, lists
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
-from tests.core.generate_support import context_of, document_fixture
+from tests.core.generate_support import context_of, document_fixture, family_candidates
 
 DATA = Path(__file__).parent / "data"
 
@@ -152,7 +152,7 @@ def test_a_numeric_range_is_not_a_list(en: Document) -> None:
 
 @pytest.mark.parametrize("name", ["enumeration_canal_zh.txt", "quantity_sodium_cells_en.txt"])
 def test_whole_documents_give_clean_items(name: str) -> None:
-    cards = [c for c in generate(import_file(DATA / name)) if c.rule == enumeration.RULE]
+    cards = family_candidates(import_file(DATA / name), enumeration)
     assert len(cards) >= 8
     for card in cards:
         if card.kind == CLOZE:

@@ -11,7 +11,7 @@ from desktop.core.generate import numbers, quantity
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
-from tests.core.generate_support import context_of, document_fixture
+from tests.core.generate_support import context_of, document_fixture, family_candidates
 
 DATA = Path(__file__).parent / "data"
 
@@ -136,7 +136,7 @@ def test_names_with_numbers_are_skipped(en: Document) -> None:
 @pytest.mark.parametrize("name", ["quantity_sodium_cells_en.txt", "enumeration_canal_zh.txt"])
 def test_whole_documents_give_well_formed_cards(name: str) -> None:
     document = import_file(DATA / name)
-    cards = [c for c in generate(document) if c.rule == quantity.RULE]
+    cards = family_candidates(document, quantity)
     assert len(cards) >= 8
     mark = "？" if document.language == "zh" else "?"
     for card in cards:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_text
+from tests.core.generate_support import proposals
 
 DOC = """第二章 城市热岛
 
@@ -28,7 +29,7 @@ DOC = """第二章 城市热岛
 
 
 def _cards() -> dict[str, str]:
-    return {card.front: card.back for card in generate(import_text(DOC))}
+    return {card.front: card.back for card in proposals(import_text(DOC))}
 
 
 def test_a_definition_that_runs_past_a_comma_keeps_its_head_noun():

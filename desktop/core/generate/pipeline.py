@@ -1,28 +1,20 @@
 """Run every rule family over a document, then dedupe, rank and give the cards stable ids."""
 from __future__ import annotations
 
-import importlib
 import re
 from types import ModuleType
 
-from desktop.core.card import BASIC, Card, card_id
+from desktop.core.card import BASIC, CLOZE, Card, card_id
 from desktop.core.document import Document, normalise
+from desktop.core.generate import (cause, claim, definition, enumeration, guards, keyspan, listnote, outline, salient,
+                                   quantity, select)
 from desktop.core.generate.base import Candidate, Context
 
-# Order matters only for ties: earlier families win a near-duplicate at equal score.
-FAMILIES = ("quantity", "enumeration", "claim", "definition", "cause", "outline", "keyterm")
+# The registry: every rule family, imported by name so that a typo fails at once. Order matters only
+# for ties: earlier families win a near-duplicate at equal score.
+REGISTRY: tuple[ModuleType, ...] = (listnote, keyspan, quantity, enumeration, claim, definition, cause, outline, salient)
+FAMILIES = tuple(family.RULE for family in REGISTRY)
 MAX_ANSWER = 40  # characters; a longer answer is a set or a paragraph, not one fact
-
-
-def _families() -> list[ModuleType]:
-    modules = []
-    for name in FAMILIES:
-        try:
-            modules.append(importlib.import_module(f"desktop.core.generate.{name}"))
-        except ModuleNotFoundError as error:
-            if error.name != f"desktop.core.generate.{name}":
-                raise
-    return modules
 
 
 def generate(document: Document) -> list[Card]:
@@ -33,7 +25,7 @@ def generate(document: Document) -> list[Card]:
     Returns:
         Cards in reading order; the same document always gives the same cards with the same ids.
     """
-    families = _families()
+    families = REGISTRY
     regular = [f for f in families if hasattr(f, "candidates") and not getattr(f, "FALLBACK", False)]
     fallback = [f for f in families if hasattr(f, "candidates") and getattr(f, "FALLBACK", False)]
     found: list[tuple[Context, Candidate]] = []
@@ -50,7 +42,30 @@ def generate(document: Document) -> list[Card]:
         for family in families:
             if hasattr(family, "section_candidates"):
                 found.extend(family.section_candidates(document, section))
-    return _rank(_dedupe([(ctx, c) for ctx, c in found if _acceptable(c)]), document)
+    found = select.merge_siblings([(ctx, c) for ctx, c in found if _acceptable(c)])
+    kept = [(ctx, cand, select.salience(ctx, cand)) for ctx, cand in map(_trimmed, found)
+            if guards.problem(cand, ctx.language) is None]
+    all_contexts = [ctx for group in by_section.values() for ctx in group]
+    chosen = select.choose(_dedupe_scored(kept), select.budget(all_contexts), per_sentence=2)
+    return _rank(chosen, document)
+
+
+def _trimmed(pair: tuple[Context, Candidate]) -> tuple[Context, Candidate]:
+    """The repairs that keep a fact: no leading connective, a long cloze cut to its clauses."""
+    ctx, cand = pair
+    cand.front = guards.without_connective(cand.front, ctx.language)
+    if cand.kind == CLOZE:
+        cand.front = guards.trim_cloze(cand.front, ctx.language)
+    return ctx, cand
+
+
+def _dedupe_scored(found: list[tuple[Context, Candidate, float]]) -> list[tuple[Context, Candidate, float]]:
+    """`_dedupe` over salience: among cards asking the same thing, the most salient stays."""
+    score = {id(cand): value for _ctx, cand, value in found}
+    for _ctx, cand, value in found:
+        cand.score, cand.extra["confidence"] = value, cand.score
+    kept = _dedupe([(ctx, cand) for ctx, cand, _v in found])
+    return [(ctx, cand, score[id(cand)]) for ctx, cand in kept]
 
 
 def contexts(document: Document) -> list[Context]:

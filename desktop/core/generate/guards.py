@@ -1,0 +1,182 @@
+"""Checks every card must pass, whatever family made it: applied once, in the pipeline.
+
+A card a careful reader would delete costs more than a missing one, so these reject rather than repair,
+except for one repair that keeps a fact: a cloze on a long sentence is cut down to the clauses around
+its deletions. Each check is a class of bad card (a blank on a filler word, a blank that cuts a word,
+a front that leans on the sentence before, markup, meta-text, a paragraph-long front), never one text.
+"""
+from __future__ import annotations
+
+import re
+
+from desktop.core.card import CLOZE
+from desktop.core.generate.base import Candidate
+from desktop.core.generate.clauses import strip_connectives, token_spans
+from desktop.core.text import has_cjk
+
+CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+# a front may hold this much: 60 Chinese characters, or 30 English words
+MAX_FRONT = {"zh": 60, "en": 30}
+MAX_ANSWER = {"zh": 24, "en": 12}  # Chinese characters, English words
+_ZH_FILLER = set("的 了 在 是 和 与 及 以及 或 并 而 也 都 就 还 又 将 把 被 让 使 对 为 以 于 从 到 向 中 上 下 里 内 外 等 "
+                 "之 其 这 那 该 此 些 个 种 类 次 们 很 更 最 非常 已经 可以 能够 需要 进行 通过 由于 因为 所以 但是 然而 "
+                 "虽然 如果 因此 可能 一定 一些 这些 那些 这个 那个 没有 不 无法 是否 如何 什么 哪些 大量 各种 主要 重要 相关 "
+                 "问题 方面 部分 方式 情况 东西 事情 时候 过程 内容 作用 地方 人 我们 大家 你 我 他 她 它".split())
+_EN_FILLER = set("a an the of in on at to for from by with and or but as is are was were be been being it its this "
+                 "that these those there their they them he she his her we our you your i not no so such than then "
+                 "also very more most major key main important various several many much some any each other into "
+                 "over under about can could may might will would should must do does did has have had way ways "
+                 "thing things part parts case cases kind clear alternative example examples lot lots".split())
+# fronts that lean on what came before, or talk about the page rather than the topic
+_ZH_DANGLING = re.compile(r"^(?:这|那|该|其|此|它|他们|她们|它们|上述|以上|前者|后者|而且|而是|并且|但|所以|因此|是因为|"
+                          r"因为|如下|下面|接下来|然后|同时|另外|此外|其实|不过|当然|也就是|首先|其次|最后|总之)"
+                          r"|这个问题|这一点|这种情况|如图|下图|上图|图中|以下几|如下图|见下")
+_EN_DANGLING = re.compile(r"^(?:this|that|these|those|it|its|they|their|such|the above|the former|the latter|and|but|"
+                          r"so|also|here|there)\b", re.I)
+_META = re.compile(r"(本文|本篇|本章|本节|笔者|小编|下文|文中|讨论地址|原文链接|点击|扫码|转载|截图|视频回放|如下图|如图|见下?图|"
+                   r"in this (?:lesson|lecture|post|article|chapter|talk|section)|this (?:post|article)|"
+                   r"click|subscribe|the (?:image|figure|video|slide) (?:above|below)|see (?:figure|fig\.)|"
+                   r"\bfig(?:ure)?\.?\s*\d|\bI'll\b|\bI will\b|as (?:shown|seen) (?:above|below))", re.I)
+_MARKUP = re.compile(r"(\$|\\[a-zA-Z]+|`|\{|\}|;\s*$|\btypedef\b|#include|::|->|=>|==|!=|</?[a-zA-Z][^>]*>|\]\(|!\[|"
+                     r"\w\(\)|\w+\.\w+\(|\b(?:func|def|return|var|const|import)\b\s+\w)")
+_MIN_CONTEXT = 8  # characters a cut-down cloze shows besides its deletions
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def problem(cand: Candidate, language: str) -> str | None:
+    """Why no reader would keep this card, or None.
+
+    Args:
+        cand: a candidate, after any cloze trimming.
+        language: the document's language.
+    Returns:
+        A short reason ("blank-on-filler", "front-too-long", …) or None.
+    """
+    front, back = cand.front, cand.back
+    plain = CLOZE_MARK.sub(lambda m: m.group(2), front)
+    shown = CLOZE_MARK.sub("", front) + " " + back
+    if _MARKUP.search(shown) or _MARKUP.search(cand.answer):
+        return "markup"
+    if _META.search(plain + " " + back):
+        return "meta-text"
+    if (_ZH_DANGLING if has_cjk(plain[:6]) else _EN_DANGLING).search(_opening(plain)):
+        return "not-standalone"
+    # a list note may run longer: each of its deletions is a card of its own, the lead shared
+    if size(plain) > MAX_FRONT["zh" if _is_zh(plain) else "en"] * (1.5 if cand.extra.get("list") else 1):
+        return "front-too-long"
+    if cand.kind == CLOZE:
+        return _blank_problem(front, plain)
+    if size(back) > MAX_ANSWER["zh" if _is_zh(back) else "en"]:
+        return "answer-too-long"
+    return None
+
+
+def _opening(text: str) -> str:
+    """The front without a leading 【section】 prefix or opening brackets."""
+    return re.sub(r"^\s*(?:【[^】]*】)?[\s\[《「“\"(（]*", "", text)
+
+
+def _is_zh(text: str) -> bool:
+    return len(re.findall(r"[\u3400-\u9fff]", text)) >= max(2, len(text) // 5)
+
+
+def size(text: str) -> int:
+    """Characters for Chinese, words for other text."""
+    return len(re.sub(r"\s+", "", text)) if _is_zh(text) else len(text.split())
+
+
+def deletions(front: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cloze deletion, as offsets into the front without its markup."""
+    spans, offset = [], 0
+    for match in CLOZE_MARK.finditer(front):
+        start = match.start() - offset
+        spans.append((start, start + len(match.group(2)), match.group(2)))
+        offset += len(match.group(0)) - len(match.group(2))
+    return spans
+
+
+def _blank_problem(front: str, plain: str) -> str | None:
+    spans = deletions(front)
+    if not spans:
+        return "no-deletion"
+    zh = _is_zh(plain)
+    bounds = _word_bounds(plain) if zh else None
+    for start, end, text in spans:
+        core = text.strip()
+        words = re.findall(r"[a-z']+", core.lower())
+        if zh and (core in _ZH_FILLER or len(core) == 1 and not core.isdigit()):
+            return "blank-on-filler"
+        if not zh and all(w in _EN_FILLER for w in words) and not re.search(r"\d", core):
+            return "blank-on-filler"
+        if _cuts_word(plain, start, end, bounds):
+            return "blank-splits-a-word"
+    hidden = sum(end - start for start, end, _t in spans)
+    if len(spans) == 1 and hidden * 12 < len(plain):
+        return "tiny-blank"
+    return None
+
+
+def _word_bounds(text: str) -> set[int]:
+    bounds = {0, len(text)}
+    for _w, _t, start, end in token_spans(text):
+        bounds.update((start, end))
+    return bounds
+
+
+def _cuts_word(text: str, start: int, end: int, bounds: set[int] | None) -> bool:
+    """A deletion that starts or ends inside a word (jieba's words for Chinese, letters and digits else)."""
+    before, after, core = text[start - 1:start], text[end:end + 1], text[start:end]
+    latin = bool(re.match(r"[A-Za-z0-9_]", before) and re.match(r"[A-Za-z0-9]", core)
+                 or re.match(r"[A-Za-z0-9_]", after) and re.search(r"[A-Za-z0-9]$", core)
+                 or re.search(r"[A-Za-z0-9][\u3400-\u9fff]$", core) and not re.search(r"\d", core))
+    if latin or bounds is None:
+        return latin
+    return start not in bounds or end not in bounds
+
+
+def trim_cloze(front: str, language: str) -> str:
+    """A cloze whose text is too long, cut to the clauses that hold its deletions (and the sentence's
+    first clause, which usually names the subject) when that is short enough; else unchanged.
+
+    Args:
+        front: cloze text with {{cN::…}} markup.
+        language: the document's language.
+    Returns:
+        The front, possibly shorter, with its markup intact.
+    """
+    plain = CLOZE_MARK.sub(lambda m: m.group(2), front)
+    limit = MAX_FRONT["zh" if _is_zh(plain) else "en"]
+    spans = deletions(front)
+    if not spans:
+        return front
+    hidden = sum(e - s for s, e, _t in spans)
+    if size(plain) <= limit and hidden * 12 >= len(plain):
+        return front  # short enough, and the blank is not lost in it
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(plain)] + [len(plain)]
+    lo = max(c for c in cuts if c <= spans[0][0])
+    hi = min(c for c in cuts if c >= spans[-1][1])
+    head = strip_connectives(plain[:cuts[1]], language) if 0 < lo and cuts[1] < lo else ""  # the first clause names the subject
+    for prefix in ((head, "") if head else ("",)):
+        shown = size(prefix + plain[lo:hi])
+        # the cut must leave enough around the blanks to know what is asked
+        if shown <= limit and len(prefix + plain[lo:hi]) - hidden >= _MIN_CONTEXT:
+            return _remark(prefix, plain[lo:hi], [(s - lo, e - lo, t) for s, e, t in spans])
+    return front
+
+
+def _remark(head: str, body: str, spans: list[tuple[int, int, str]]) -> str:
+    """`head` + `body` with the cloze markup put back on `body` at `spans`."""
+    out, cursor = [head], 0
+    for number, (start, end, text) in enumerate(spans, 1):
+        out += [body[cursor:start], f"{{{{c{number}::{text}}}}}"]
+        cursor = end
+    out.append(body[cursor:])
+    return "".join(out).strip().rstrip("，,；;：: ")
+
+
+def without_connective(front: str, language: str) -> str:
+    """The front without the connective that ties it to the sentence before ("但是，", "However, ")."""
+    if front.startswith("{{"):
+        return front
+    stripped = strip_connectives(front, language, subordinators=False)
+    return stripped if "{{c" in stripped or "{{c" not in front else front

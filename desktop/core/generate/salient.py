@@ -1,0 +1,45 @@
+"""The robust default: a cloze on the one or two most informative terms of a sentence.
+
+Any sentence may carry a fact no shape rule recognises; its rarest, most document-specific terms
+(or its numbers with their units) are what a teacher would blank. Two terms of one sentence become one
+note with two deletions, each shown while the other is asked (siblings in Anki). A term that occurs
+twice in the sentence would give itself away, and a term inside an example list tests nothing.
+"""
+from __future__ import annotations
+
+from desktop.core.card import CLOZE
+from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.clauses import starts_with_pronoun
+from desktop.core.generate.salience import spans
+from desktop.core.generate.terms import example_spans
+
+RULE = "salient"
+MIN_WEIGHT = 12.0
+SECOND = 0.8  # a second deletion must weigh this share of the first
+CONFIDENCE = 0.75
+
+
+def candidates(ctx: Context) -> list[Candidate]:
+    text = ctx.text
+    examples = example_spans(text, ctx.language)
+    chosen: list[tuple[float, int, int]] = []
+    for weight, start, end in spans(ctx, text):
+        phrase = text[start:end]
+        if weight < MIN_WEIGHT or (chosen and weight < chosen[0][0] * SECOND) or len(chosen) == 2:
+            break
+        if text.lower().count(phrase.lower()) > 1 or starts_with_pronoun(phrase, ctx.language):
+            continue
+        if any(s <= start and end <= e for s, e in examples):
+            continue
+        if any(start < e and s < end for _w, s, e in chosen):
+            continue
+        chosen.append((weight, start, end))
+    if not chosen:
+        return []
+    marks, cursor, front = sorted(chosen, key=lambda t: t[1]), 0, []
+    for number, (_w, start, end) in enumerate(marks, 1):
+        front += [text[cursor:start], f"{{{{c{number}::{text[start:end]}}}}}"]
+        cursor = end
+    front.append(text[cursor:])
+    answer = " ".join(text[s:e] for _w, s, e in marks)
+    return [Candidate(CLOZE, "".join(front), "", answer, RULE, CONFIDENCE)]
