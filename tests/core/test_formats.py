@@ -76,10 +76,10 @@ def test_markdown_soft_wrapped_lines_form_one_paragraph() -> None:
     assert document.sections[0].paragraphs == ["第一句话。第二句话。", "First line second line."]
 
 
-def test_markdown_code_keeps_its_lines_and_is_not_a_heading() -> None:
+def test_markdown_code_is_dropped_and_its_comments_are_not_headings() -> None:
     document = import_text("# T\n\nText.\n\n```python\n# comment\nx = a * b * c\n```\n\nMore.", ".md")
     assert labels(document) == [("Introduction", 1)]
-    assert document.sections[0].paragraphs == ["Text.", "# comment\nx = a * b * c", "More."]
+    assert document.sections[0].paragraphs == ["Text.", "More."]
 
 
 @pytest.mark.parametrize(

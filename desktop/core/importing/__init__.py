@@ -6,14 +6,16 @@ import re
 from pathlib import Path
 
 from desktop.core.document import Document
-from desktop.core.importing.blocks import Page
+from desktop.core.importing.blocks import HEADING, Page
 from desktop.core.importing.clean import clean
+from desktop.core.importing.endmatter import without_page_chrome
 from desktop.core.importing.decode import MAX_BYTES, ImportFailed, decode
 from desktop.core.importing.formats import read_markdown, read_plain
 from desktop.core.importing.html_page import read_html
 from desktop.core.importing.parse import parse
+from desktop.core.importing.rest import looks_like_rest, to_markdown
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
 
 __all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_text"]
@@ -51,6 +53,8 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
     """Parse already decoded text; `suffix` chooses the reader (".md", ".html", else plain text)."""
     page = _read(text, suffix)
     page.blocks = clean(page.blocks)
+    if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
+        page.blocks = without_page_chrome(page.blocks, page.title)
     if not page.title and page.blocks:
         page.title = page.blocks.pop(0).text
     if not page.title or not page.blocks:
@@ -63,4 +67,6 @@ def _read(text: str, suffix: str) -> Page:
         return read_html(text)
     if suffix in (".md", ".markdown"):
         return read_markdown(text)
+    if suffix == ".rst" or looks_like_rest(text):
+        return read_markdown(to_markdown(text))  # reST becomes Markdown: one reader drops the markup
     return read_plain(text)

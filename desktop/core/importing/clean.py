@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.importing.blocks import PARAGRAPH, Block
+from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block
+from desktop.core.importing.endmatter import before_footer, drop_end_matter
 from desktop.core.text import has_cjk, split_sentences
 
 _RELATED = re.compile(
@@ -132,6 +133,9 @@ _FURNITURE_LINES = [re.compile(pattern) for pattern in (
     r"(?:©|(?i:copyright)\s*(?:©|\(c\)|(?:19|20)\d{2}\b|(?i:by)\b)).*",
     # a footer's link bar: "关于我们 | 联系我们 | 网站地图" (no digits: a table row holds data)
     rf"{_LINK}(?:\s*[|｜]\s*{_LINK}){{2,}}",
+    # share prompts of social pages: "如果喜欢我们的文章", "可以点击右下角的在看"
+    r"(?:如果|若)(?:你|您)?(?:喜欢|觉得.{0,4}不错).{0,10}(?:文章|内容|本文|推送)?[，,。!！]?",
+    r"(?:可以|请|欢迎)?(?:点击|点)(?:右下角|下方|底部|上方)?的?[「“\"]?(?:在看|点赞|赞|分享|转发|关注|收藏)[」”\"]?.{0,10}",
     r"(?i:advertisement|sponsored content|read more|continue reading)|阅读全文|展开全文|查看全文|阅读原文|广告|\[(?i:toc)\]",
 )]
 # notices whose wording only a site uses, wherever they stand in a short line
@@ -156,11 +160,11 @@ def clean(blocks: list[Block]) -> list[Block]:
         The blocks that carry the article, with URLs and image tokens removed from their text.
     """
     kept = []
-    for block in _without_contents(_before_related(blocks)):
+    for block in _without_contents(_before_related(before_footer(blocks))):
         text = _strip_inline_noise(block.text)
         if text and not _IMAGE.match(text) and not _SOURCE_LABEL.match(text) and not is_furniture(text):
             kept.append(Block(block.kind, text, block.level, block.item))
-    return _drop_edge_boilerplate(kept)
+    return _drop_edge_boilerplate(drop_end_matter(kept))
 
 
 def is_furniture(line: str) -> bool:
@@ -207,6 +211,9 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
             entries = _contents_entries(blocks, last, index + 1)
             if entries >= 2:
                 return blocks[:index] + blocks[index + 1 + entries:]
+            if block.kind == HEADING and (index + 1 == len(blocks) or blocks[index + 1].kind == HEADING):
+                # its linked entries were navigation, already gone: an empty "目录" heading is left
+                return blocks[:index] + blocks[index + 1:]
     return blocks
 
 

@@ -12,8 +12,10 @@ from html.parser import HTMLParser
 
 from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page
 
+# figcaption: a caption describes a picture the reader cannot see, and often credits a photographer
 _SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
-         "select", "textarea", "nav", "header", "footer", "aside", "head", "object", "embed", "video", "audio"}
+         "select", "textarea", "nav", "header", "footer", "aside", "head", "object", "embed", "video", "audio",
+         "figcaption"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "source", "track", "wbr", "param"}
 _BLOCK = {"p", "div", "li", "ul", "ol", "section", "article", "main", "blockquote", "pre", "table", "tr",
           "td", "th", "dd", "dt", "dl", "figure", "figcaption", "body", "br", "hr"}
@@ -51,6 +53,8 @@ class _Reader(HTMLParser):
                 self._flush()
             return
         skipped = tag in _SKIP or _is_furniture(tag, attrs)
+        if not skipped and not self.skip_depth and (tag in _BLOCK or tag in _HEADINGS):
+            self._flush()  # the text so far belongs to the parent (an <li>'s text is an item, not the text before it)
         self.stack.append((tag, skipped))
         self.open_count[tag] += 1
         if skipped:
@@ -69,6 +73,8 @@ class _Reader(HTMLParser):
             self.in_title = False
         if tag in _VOID or not self.open_count[tag]:
             return
+        if tag in _BLOCK or tag in _HEADINGS:
+            self._flush()  # before the stack is popped: the text still knows it stands in an <li>
         while self.stack:  # close unclosed children too, as browsers do
             open_tag, skipped = self.stack.pop()
             self.open_count[open_tag] -= 1
@@ -97,7 +103,8 @@ class _Reader(HTMLParser):
         self.buffer.clear()
         if text:
             kind = HEADING if self.heading_level else PARAGRAPH
-            self.blocks.append(Block(kind, text, self.heading_level))
+            item = kind == PARAGRAPH and self.open_count["li"] > 0
+            self.blocks.append(Block(kind, text, self.heading_level, item))
         self.heading_level = 0
 
 
@@ -125,6 +132,18 @@ def read_html(text: str) -> Page:
     if blocks and blocks[0].kind == HEADING and _same(blocks[0].text, title):
         blocks = blocks[1:]
     return Page(title=title, blocks=blocks, explicit_headings=sum(b.kind == HEADING for b in blocks) >= 2)
+
+
+def html_blocks(markup: str, item: bool = False) -> list[Block]:
+    """The prose of a piece of HTML inside another format (a Markdown HTML block).
+
+    Comments, scripts, images and captions carry no prose and give no block.
+    """
+    reader = _Reader()
+    reader.feed(_cut_unterminated(markup))
+    reader.close()
+    reader._flush()
+    return [Block(b.kind, b.text, b.level, b.item or item) for b in reader.blocks]
 
 
 def _cut_unterminated(text: str) -> str:

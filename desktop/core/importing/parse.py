@@ -91,8 +91,8 @@ def _heading_of(block: Block, explicit: bool, previous: _Heading | None, restart
             found = _Heading(f"md{block.level}", "", text.rstrip(":："))
         found.tag = block.level
         return found
-    if explicit:
-        return None  # the format marks its headings; a numbered paragraph is a list item
+    if explicit or block.item:
+        return None  # the format marks its headings or its list items; a numbered item is not a heading
     if _UNNUMBERED.match(text):
         return _Heading("unnumbered", "", text.rstrip(":："))
     if len(text) > _MAX_HEADING or _SENTENCE_END.search(text):
