@@ -2,8 +2,8 @@
 
 A rule family is a module with `RULE = "name"` and `def candidates(ctx: Context) -> list[Candidate]`.
 It looks at one sentence at a time, with its neighbours and section as context, and proposes
-cards; the pipeline then dedupes, ranks and gives them stable ids. A family with `FALLBACK = True`
-runs after the others and sees in `ctx.made` the cards they made of the sentence (`ctx.covered`: any).
+cards; the pipeline then applies the shared guards, dedupes, ranks within a budget and gives them
+stable ids. Families are listed in `pipeline.REGISTRY`.
 """
 from __future__ import annotations
 
@@ -26,9 +26,6 @@ class Context:
     # shared by every context of one generate() run: per-document indexes a rule builds once
     # (word statistics, people named so far…) so that no rule rescans the document per sentence
     cache: dict = field(default_factory=dict)
-    # for FALLBACK families: what the other families made of this sentence (covered: any of it usable)
-    made: list["Candidate"] = field(default_factory=list)
-    covered: bool = False
 
     @property
     def text(self) -> str:

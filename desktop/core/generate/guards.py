@@ -33,7 +33,7 @@ _ZH_DANGLING = re.compile(r"^(?:这|那|该|其|此|它|他们|她们|它们|上
                           r"|这个问题|这一点|这种情况|如图|下图|上图|图中|以下几|如下图|见下")
 _EN_DANGLING = re.compile(r"^(?:this|that|these|those|it|its|they|their|such|the above|the former|the latter|and|but|"
                           r"so|also|here|there)\b", re.I)
-_META = re.compile(r"(本文|本篇|本章|本节|笔者|小编|下文|文中|讨论地址|原文链接|点击|扫码|转载|截图|视频回放|如下图|如图|见下?图|"
+_META = re.compile(r"(本文|本篇|本章|本节|本次|本场|本期|本书|笔者|小编|下文|文中|讨论地址|原文链接|点击|扫码|转载|截图|视频回放|如下图|如图|见下?图|"
                    r"in this (?:lesson|lecture|post|article|chapter|talk|section)|this (?:post|article)|"
                    r"click|subscribe|the (?:image|figure|video|slide) (?:above|below)|see (?:figure|fig\.)|"
                    r"\bfig(?:ure)?\.?\s*\d|\bI'll\b|\bI will\b|as (?:shown|seen) (?:above|below))", re.I)

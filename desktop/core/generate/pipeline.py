@@ -6,13 +6,14 @@ from types import ModuleType
 
 from desktop.core.card import BASIC, CLOZE, Card, card_id
 from desktop.core.document import Document, normalise
-from desktop.core.generate import (cause, claim, definition, enumeration, guards, keyspan, listnote, outline, salient,
-                                   quantity, select)
+from desktop.core.generate import (cause, claim, definition, enumeration, guards, keyspan, listnote, noise, quantity,
+                                   salient, select)
 from desktop.core.generate.base import Candidate, Context
+from desktop.core.generate.clauses import too_long
 
 # The registry: every rule family, imported by name so that a typo fails at once. Order matters only
 # for ties: earlier families win a near-duplicate at equal score.
-REGISTRY: tuple[ModuleType, ...] = (listnote, keyspan, quantity, enumeration, claim, definition, cause, outline, salient)
+REGISTRY: tuple[ModuleType, ...] = (listnote, keyspan, quantity, enumeration, claim, definition, cause, salient)
 FAMILIES = tuple(family.RULE for family in REGISTRY)
 MAX_ANSWER = 40  # characters; a longer answer is a set or a paragraph, not one fact
 
@@ -24,29 +25,24 @@ def generate(document: Document) -> list[Card]:
         document: an imported document.
     Returns:
         Cards in reading order; the same document always gives the same cards with the same ids.
+
+    Every family proposes candidates for every content sentence; the guards reject what no reader would
+    keep, `select` merges siblings, weighs salience and keeps the best within the document's budget.
     """
-    families = REGISTRY
-    regular = [f for f in families if hasattr(f, "candidates") and not getattr(f, "FALLBACK", False)]
-    fallback = [f for f in families if hasattr(f, "candidates") and getattr(f, "FALLBACK", False)]
     found: list[tuple[Context, Candidate]] = []
     by_section: dict[str, list[Context]] = {}
     for ctx in contexts(document):
         by_section.setdefault(ctx.section.id, []).append(ctx)
     for section in document.walk():
         for ctx in by_section.get(section.id, []):
-            made = [(ctx, c) for family in regular for c in family.candidates(ctx)]
-            ctx.made = [c for _, c in made]
-            ctx.covered = any(_acceptable(c) for c in ctx.made)
-            made += [(ctx, c) for family in fallback for c in family.candidates(ctx)]
-            found.extend(made)
-        for family in families:
-            if hasattr(family, "section_candidates"):
-                found.extend(family.section_candidates(document, section))
+            if noise.not_content(ctx) or too_long(ctx.text, ctx.language):
+                continue  # furniture, a stray heading, a question, a textbook's tasks, a run-on list
+            found.extend((ctx, c) for family in REGISTRY for c in family.candidates(ctx))
     found = select.merge_siblings([(ctx, c) for ctx, c in found if _acceptable(c)])
     kept = [(ctx, cand, select.salience(ctx, cand)) for ctx, cand in map(_trimmed, found)
             if guards.problem(cand, ctx.language) is None]
     all_contexts = [ctx for group in by_section.values() for ctx in group]
-    chosen = select.choose(_dedupe_scored(kept), select.budget(all_contexts), per_sentence=2)
+    chosen = select.choose(_dedupe_scored(kept), select.budget(all_contexts))
     return _rank(chosen, document)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate, Context
-from desktop.core.generate.clauses import starts_with_pronoun
+from desktop.core.generate.clauses import CLOSING_TITLES, starts_with_pronoun
 from desktop.core.generate.salience import spans
 from desktop.core.generate.terms import example_spans
 
@@ -20,6 +20,8 @@ CONFIDENCE = 0.75
 
 
 def candidates(ctx: Context) -> list[Candidate]:
+    if CLOSING_TITLES.match(ctx.section.title):
+        return []  # a conclusion restates the facts given where they belong, or offers a platitude
     text = ctx.text
     examples = example_spans(text, ctx.language)
     chosen: list[tuple[float, int, int]] = []
