@@ -39,6 +39,10 @@ _META = re.compile(r"(本文|本篇|本章|本节|本次|本场|本期|本书|�
                    r"\bfig(?:ure)?\.?\s*\d|\bI'll\b|\bI will\b|as (?:shown|seen) (?:above|below))", re.I)
 _MARKUP = re.compile(r"(\$|\\[a-zA-Z]+|`|\{|\}|;\s*$|\btypedef\b|#include|::|->|=>|==|!=|</?[a-zA-Z][^>]*>|\]\(|!\[|"
                      r"\w\(\)|\w+\.\w+\(|\b(?:func|def|return|var|const|import)\b\s+\w)")
+# a Chinese front that opens with an adverb, a verb or a particle has lost its subject ("较好扩展性…",
+# "提供完整的…"); a question word with nothing before it, or standing between spaces, is a template gone wrong
+_ZH_NO_SUBJECT = {"d", "v", "u", "uj", "ul", "uz", "y", "e", "o"}
+_GARBLED = re.compile(r"^\W*(?:多少|什么|哪|几)|\s(?:多少|什么|哪些?|几)\s")
 _MIN_CONTEXT = 8  # characters a cut-down cloze shows besides its deletions
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
@@ -62,6 +66,10 @@ def problem(cand: Candidate, language: str) -> str | None:
     if (_ZH_DANGLING if has_cjk(plain[:6]) else _EN_DANGLING).search(_opening(plain)):
         return "not-standalone"
     # a list note may run longer: each of its deletions is a card of its own, the lead shared
+    if _is_zh(plain) and _ZH_NO_SUBJECT.intersection({_first_tag(_opening(plain))}):
+        return "no-subject"
+    if cand.kind != CLOZE and _GARBLED.search(front):
+        return "garbled-question"
     if size(plain) > MAX_FRONT["zh" if _is_zh(plain) else "en"] * (1.5 if cand.extra.get("list") else 1):
         return "front-too-long"
     if cand.kind == CLOZE:
@@ -74,6 +82,11 @@ def problem(cand: Candidate, language: str) -> str | None:
 def _opening(text: str) -> str:
     """The front without a leading 【section】 prefix or opening brackets."""
     return re.sub(r"^\s*(?:【[^】]*】)?[\s\[《「“\"(（]*", "", text)
+
+
+def _first_tag(text: str) -> str:
+    spans = token_spans(text[:12])
+    return spans[0][1] if spans else ""
 
 
 def _is_zh(text: str) -> bool:
@@ -126,6 +139,9 @@ def _word_bounds(text: str) -> set[int]:
 def _cuts_word(text: str, start: int, end: int, bounds: set[int] | None) -> bool:
     """A deletion that starts or ends inside a word (jieba's words for Chinese, letters and digits else)."""
     before, after, core = text[start - 1:start], text[end:end + 1], text[start:end]
+    if re.match(r"[-_./][A-Za-z0-9]", text[end:end + 2]) and re.search(r"[A-Za-z0-9]$", core) or \
+            re.search(r"[A-Za-z0-9][-_./]$", text[max(0, start - 2):start]) and re.match(r"[A-Za-z0-9]", core):
+        return True  # "{{Anti}}-CCP", "consul_kv.{{lua}}": one identifier
     latin = bool(re.match(r"[A-Za-z0-9_]", before) and re.match(r"[A-Za-z0-9]", core)
                  or re.match(r"[A-Za-z0-9_]", after) and re.search(r"[A-Za-z0-9]$", core)
                  or re.search(r"[A-Za-z0-9][\u3400-\u9fff]$", core) and not re.search(r"\d", core))
@@ -155,12 +171,10 @@ def trim_cloze(front: str, language: str) -> str:
     cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(plain)] + [len(plain)]
     lo = max(c for c in cuts if c <= spans[0][0])
     hi = min(c for c in cuts if c >= spans[-1][1])
-    head = strip_connectives(plain[:cuts[1]], language) if 0 < lo and cuts[1] < lo else ""  # the first clause names the subject
-    for prefix in ((head, "") if head else ("",)):
-        shown = size(prefix + plain[lo:hi])
-        # the cut must leave enough around the blanks to know what is asked
-        if shown <= limit and len(prefix + plain[lo:hi]) - hidden >= _MIN_CONTEXT:
-            return _remark(prefix, plain[lo:hi], [(s - lo, e - lo, t) for s, e, t in spans])
+    # the sentence's first clause names the subject: a cut keeps it, or the card would not stand alone
+    head = strip_connectives(plain[:cuts[1]], language) if 0 < lo and cuts[1] < lo else ""
+    if size(head + plain[lo:hi]) <= limit and len(head + plain[lo:hi]) - hidden >= _MIN_CONTEXT:
+        return _remark(head, plain[lo:hi], [(s - lo, e - lo, t) for s, e, t in spans])
     return front
 
 

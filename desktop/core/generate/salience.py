@@ -26,8 +26,8 @@ def word_weight(ctx: Context, word: str) -> float:
     weight = _word_rarity(word, ctx.language) * (1.0 + min(0.3, 0.1 * count))
     if count / max(doc.sentences, 1) > _SUBJECT_SHARE:
         weight *= 0.3
-    if low in _headings(ctx):
-        weight *= 0.5
+    if low in _headings(ctx) or low in ctx.document.title.lower():
+        weight *= 0.5  # the titles above the sentence show it
     return weight
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import CLOSING_TITLES, starts_with_pronoun
-from desktop.core.generate.salience import spans
+from desktop.core.generate.numbers import find_quantities
+from desktop.core.generate.salience import NUMBER_WEIGHT, spans
 from desktop.core.generate.terms import example_spans
 
 RULE = "salient"
@@ -24,6 +25,10 @@ def candidates(ctx: Context) -> list[Candidate]:
         return []  # a conclusion restates the facts given where they belong, or offers a platitude
     text = ctx.text
     examples = example_spans(text, ctx.language)
+    quantities = find_quantities(text, ctx.language)
+    if len(quantities) >= 2:
+        # several numbers are the sentence's facts: each its own deletion (up to three siblings)
+        return [_note(text, [(NUMBER_WEIGHT, q.start, q.end) for q in quantities[:3]])]
     chosen: list[tuple[float, int, int]] = []
     for weight, start, end in spans(ctx, text):
         phrase = text[start:end]
@@ -36,12 +41,14 @@ def candidates(ctx: Context) -> list[Candidate]:
         if any(start < e and s < end for _w, s, e in chosen):
             continue
         chosen.append((weight, start, end))
-    if not chosen:
-        return []
+    return [_note(text, chosen)] if chosen else []
+
+
+def _note(text: str, chosen: list[tuple[float, int, int]]) -> Candidate:
     marks, cursor, front = sorted(chosen, key=lambda t: t[1]), 0, []
     for number, (_w, start, end) in enumerate(marks, 1):
         front += [text[cursor:start], f"{{{{c{number}::{text[start:end]}}}}}"]
         cursor = end
     front.append(text[cursor:])
     answer = " ".join(text[s:e] for _w, s, e in marks)
-    return [Candidate(CLOZE, "".join(front), "", answer, RULE, CONFIDENCE)]
+    return Candidate(CLOZE, "".join(front), "", answer, RULE, CONFIDENCE)

@@ -37,8 +37,8 @@ def budget(contexts: list[Context]) -> int:
 
 
 def merge_siblings(found: list[tuple[Context, Candidate]]) -> list[tuple[Context, Candidate]]:
-    """Single-deletion clozes on the same sentence text become one note with c1…cN, when their
-    deletions do not overlap: the items of one list are siblings, not N copies of a long sentence."""
+    """Single-deletion list clozes on the same sentence become one note with c1…cN: the items of one
+    list are siblings, not N copies of a long sentence. Items of a later list in the sentence stay apart."""
     groups: dict[tuple[int, str], list[int]] = defaultdict(list)
     for index, (ctx, cand) in enumerate(found):
         if cand.kind == CLOZE and cand.rule == "enumeration" and len(deletions(cand.front)) == 1:
@@ -51,6 +51,10 @@ def merge_siblings(found: list[tuple[Context, Candidate]]) -> list[tuple[Context
         spans = sorted({deletions(found[i][1].front)[0] for i in members})
         if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
             continue
+        spans = _first_clause_run(plain, spans)
+        if len(spans) < 2:
+            continue
+        members = [i for i in members if deletions(found[i][1].front)[0] in spans]
         ctx, first = found[members[0]]
         front, cursor = [], 0
         for number, (start, end, text) in enumerate(spans, 1):
@@ -62,6 +66,17 @@ def merge_siblings(found: list[tuple[Context, Candidate]]) -> list[tuple[Context
                                              max(found[i][1].score for i in members), first.source))
         dropped.update(members[1:])
     return [merged.get(i, pair) for i, pair in enumerate(found) if i not in dropped]
+
+
+def _first_clause_run(plain: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The deletions of the first list in the sentence: items of one list share a clause, so a comma or
+    semicolon between two deletions starts another list ("提供A、B、C的能力，用以D、E")."""
+    run = spans[:1]
+    for span in spans[1:]:
+        if re.search(r"[，,；;。]", plain[run[-1][1]:span[0]]):
+            break
+        run.append(span)
+    return run
 
 
 def salience(ctx: Context, cand: Candidate) -> float:
