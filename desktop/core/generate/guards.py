@@ -38,11 +38,12 @@ _META = re.compile(r"(本文|本篇|本章|本节|本次|本场|本期|本书|�
                    r"click|subscribe|the (?:image|figure|video|slide) (?:above|below)|see (?:figure|fig\.)|"
                    r"\bfig(?:ure)?\.?\s*\d|\bI'll\b|\bI will\b|as (?:shown|seen) (?:above|below))", re.I)
 _MARKUP = re.compile(r"(\$|\\[a-zA-Z]+|`|\{|\}|;\s*$|\btypedef\b|#include|::|->|=>|==|!=|</?[a-zA-Z][^>]*>|\]\(|!\[|"
-                     r"\w\(\)|\w+\.\w+\(|\b(?:func|def|return|var|const|import)\b\s+\w)")
+                     r"\w\(\)|\w+\.\w+\(|\b(?:func|def|return|var|const|import)\b\s+\w|#\d)")
 # a Chinese front that opens with an adverb, a verb or a particle has lost its subject ("较好扩展性…",
 # "提供完整的…"); a question word with nothing before it, or standing between spaces, is a template gone wrong
 _ZH_NO_SUBJECT = {"d", "v", "u", "uj", "ul", "uz", "y", "e", "o"}
-_GARBLED = re.compile(r"^\W*(?:多少|什么|哪|几)|\s(?:多少|什么|哪些?|几)\s")
+_GARBLED = re.compile(r"^\W*(?:多少|几)\s|\s(?:多少|什么|哪些?|几)\s|[(（\s](?:多少|几)[)）]|(?:多少|几)[)）]|"
+                      r"^什么是(?:一个|一种|因为|由于)")
 _MIN_CONTEXT = 8  # characters a cut-down cloze shows besides its deletions
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
@@ -58,11 +59,12 @@ def problem(cand: Candidate, language: str) -> str | None:
     """
     front, back = cand.front, cand.back
     plain = CLOZE_MARK.sub(lambda m: m.group(2), front)
-    shown = CLOZE_MARK.sub("", front) + " " + back
-    if _MARKUP.search(shown) or _MARKUP.search(cand.answer):
+    if _MARKUP.search(plain + " " + back) or _MARKUP.search(cand.answer):
         return "markup"
     if _META.search(plain + " " + back):
         return "meta-text"
+    if not has_cjk(plain[:6]) and re.match(r"[a-z]", _opening(plain)):
+        return "not-standalone"  # an English front in lower case is the tail of a sentence
     if (_ZH_DANGLING if has_cjk(plain[:6]) else _EN_DANGLING).search(_opening(plain)):
         return "not-standalone"
     # a list note may run longer: each of its deletions is a card of its own, the lead shared
@@ -73,7 +75,12 @@ def problem(cand: Candidate, language: str) -> str | None:
     if size(plain) > MAX_FRONT["zh" if _is_zh(plain) else "en"] * (1.5 if cand.extra.get("list") else 1):
         return "front-too-long"
     if cand.kind == CLOZE:
+        shown_chars = len(re.sub(r"\W", "", CLOZE_MARK.sub("", front)))
+        if shown_chars < _MIN_CONTEXT:
+            return "no-context"  # "{{c1::调度器}}。": a list line's remnant asks nothing
         return _blank_problem(front, plain)
+    if _zh_question_subject(front) < 4:
+        return "no-subject"
     if size(back) > MAX_ANSWER["zh" if _is_zh(back) else "en"]:
         return "answer-too-long"
     return None
@@ -82,6 +89,16 @@ def problem(cand: Candidate, language: str) -> str | None:
 def _opening(text: str) -> str:
     """The front without a leading 【section】 prefix or opening brackets."""
     return re.sub(r"^\s*(?:【[^】]*】)?[\s\[《「“\"(（]*", "", text)
+
+
+def _zh_question_subject(front: str) -> int:
+    """How many Chinese characters a question has before its question word (large for other questions)."""
+    found = re.search(r"多少|几[个种类项大次年月天倍层步点条部分]|什么|哪", front)
+    if not found or not _is_zh(front):
+        return 99
+    before = len(re.findall(r"[\u3400-\u9fff]", front[:found.start()]))
+    # "什么是X？" and "什么使得X？" open with their question word; "几种结构…？" has lost its subject
+    return 99 if found.start() == 0 and found.group(0) in ("什么", "哪") else before
 
 
 def _first_tag(text: str) -> str:

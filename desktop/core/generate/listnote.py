@@ -45,14 +45,17 @@ def _items(ctx: Context) -> list[str | None]:
     """The names of the list items after the lead, one per paragraph (None for an item with no name)."""
     out: list[str | None] = []
     text, last = ctx.document.text, ctx.sentence
+    # a format that marks its list items (Markdown, HTML) says which lines are items; plain text only looks
+    marked = any(sentence.item for sentence in ctx.section.sentences)
     for sentence in ctx.section.sentences[ctx.index + 1:]:
         new_paragraph = "\n" in text[last.end:sentence.start]
         last = sentence
         if not new_paragraph:
             continue  # a later sentence of the same item
         line = sentence.text.strip()
-        if not (sentence.item or _short_line(line, ctx.language) or _LABEL.match(line)):
-            break
+        looks_like_item = sentence.item if marked else _short_line(line, ctx.language) or _LABEL.match(line)
+        if not looks_like_item or _LEAD.search(line):
+            break  # the list ended, or another one begins
         out.append(_name(line, ctx.language))
         if len(out) > MAX_ITEMS:
             break

@@ -6,14 +6,14 @@ from types import ModuleType
 
 from desktop.core.card import BASIC, CLOZE, Card, card_id
 from desktop.core.document import Document, normalise
-from desktop.core.generate import (cause, claim, definition, enumeration, guards, keyspan, listnote, noise, quantity,
+from desktop.core.generate import (claim, definition, enumeration, guards, keyspan, listnote, noise, quantity,
                                    salient, select)
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import too_long
 
 # The registry: every rule family, imported by name so that a typo fails at once. Order matters only
 # for ties: earlier families win a near-duplicate at equal score.
-REGISTRY: tuple[ModuleType, ...] = (listnote, keyspan, quantity, enumeration, claim, definition, cause, salient)
+REGISTRY: tuple[ModuleType, ...] = (listnote, keyspan, quantity, enumeration, claim, definition, salient)
 FAMILIES = tuple(family.RULE for family in REGISTRY)
 MAX_ANSWER = 40  # characters; a longer answer is a set or a paragraph, not one fact
 

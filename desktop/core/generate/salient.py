@@ -38,6 +38,8 @@ def candidates(ctx: Context) -> list[Candidate]:
             continue
         if any(s <= start and end <= e for s, e in examples):
             continue
+        if start == 0 and ctx.language != "zh" and " " not in phrase and not phrase.isupper():
+            continue  # an English sentence's first word is capitalised because it comes first, not as a name
         if any(start < e and s < end for _w, s, e in chosen):
             continue
         chosen.append((weight, start, end))

@@ -1,0 +1,113 @@
+"""desktop.core.generate.guards and select: the checks every card passes, sibling notes, the budget."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.card import BASIC, CLOZE
+from desktop.core.generate import guards, keyspan, listnote, select
+from desktop.core.generate.base import Candidate
+from desktop.core.generate.pipeline import contexts, generate
+from desktop.core.importing import import_text
+from tests.core.generate_support import context_of
+
+
+def _cloze(front: str) -> Candidate:
+    return Candidate(CLOZE, front, "", "", "salient")
+
+
+@pytest.mark.parametrize("front, reason", [
+    ("储能电站的建设{{c1::需要}}大量资金投入和长期规划。", "blank-on-filler"),
+    ("固态电池的主要障碍是界{{c1::面阻}}抗问题，研究人员正在攻关。", "blank-splits-a-word"),
+    ("The {{c1::alternative}} to a heat pump is a gas boiler in most homes.", "blank-on-filler"),
+    ("抗体检测常用 {{c1::Anti}}-CCP 指标来辅助诊断类风湿。", "blank-splits-a-word"),
+    ("这种电池的能量密度达到{{c1::500Wh/kg}}以上。", "not-standalone"),
+    ("较{{c1::好扩展性}}，支持多种协议的接入和转换工作。", "no-subject"),
+    ("调用 {{c1::foo()}} 就能得到电池的全部参数和状态信息。", "markup"),
+    ("本文介绍了{{c1::钠离子电池}}的发展历史和主要应用场景。", "meta-text"),
+    ("{{c1::调度器}}。", "no-context"),
+])
+def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
+    assert guards.problem(_cloze(front), "zh" if "电" in front or "抗" in front or "调" in front or "较" in front
+                          or "本文" in front else "en") == reason
+
+
+@pytest.mark.parametrize("question", ["多少 年的时候？", "预计年底之前发布 多少 版本？", "几种结构的不同点在于？",
+                                      "什么是一个很重要的模块？"])
+def test_a_garbled_or_subjectless_question_is_rejected(question):
+    assert guards.problem(Candidate.basic(question, "两种", "quantity"), "zh") is not None
+
+
+def test_good_cards_pass():
+    assert guards.problem(_cloze("大语言模型的预训练通常使用{{c1::10T到50T}}的token。"), "zh") is None
+    assert guards.problem(Candidate.basic("钠离子电池的成本比锂电池低多少？", "30%", "quantity"), "zh") is None
+    assert guards.problem(Candidate.basic("什么使得当前技术接近瓶颈？", "内存需求的增长", "cause"), "zh") is None
+
+
+def test_a_long_cloze_is_cut_to_its_clauses_and_keeps_the_subject_clause():
+    front = ("钠离子电池在储能领域的应用越来越广泛，研究人员开发了许多新的正极材料和负极材料，"
+             "其中层状氧化物的能量密度最高可以达到{{c1::160Wh/kg}}，循环寿命也在不断提高，成本持续下降，产业链逐步完善。")
+    cut = guards.trim_cloze(front, "zh")
+    assert cut.startswith("钠离子电池在储能领域的应用越来越广泛") and "{{c1::160Wh/kg}}" in cut
+    assert guards.size(guards.CLOZE_MARK.sub(lambda m: m.group(2), cut)) <= guards.MAX_FRONT["zh"]
+
+
+def test_a_connective_opening_a_front_is_dropped():
+    assert guards.without_connective("但是钠离子电池的成本更低。", "zh") == "钠离子电池的成本更低。"
+
+
+LIST_DOC = """储能平台
+
+## 平台能力
+
+储能管理平台主要提供以下三大类能力：
+
+- 电站监控：实时采集电站数据。
+- 功率调度：按电网需求分配功率。
+- 故障预警：提前发现设备隐患。
+
+储能管理平台还支持以下能力：
+
+- 远程升级
+- 能耗报表
+"""
+
+
+def test_a_lead_and_its_list_lines_become_one_note_of_sibling_deletions():
+    document = import_text(LIST_DOC, ".md")
+    (card,) = listnote.candidates(context_of(document, "三大类能力"))
+    assert card.front == "储能管理平台主要提供以下三大类能力：{{c1::电站监控}}、{{c2::功率调度}}、{{c3::故障预警}}"
+    (second,) = listnote.candidates(context_of(document, "还支持"))
+    assert second.answer == "远程升级、能耗报表"
+
+
+def test_a_list_shorter_than_its_lead_announces_gives_no_note():
+    document = import_text(LIST_DOC.replace("三大类", "四大类"), ".md")
+    assert listnote.candidates(context_of(document, "四大类能力")) == []
+
+
+def test_the_object_of_a_choosing_verb_is_deleted():
+    document = import_text("数据库笔记\n\n1. 复制\n\nTiKV 的副本复制最终选择了 Raft 协议。\n")
+    (card,) = keyspan.candidates(context_of(document, "Raft"))
+    assert "{{c1::Raft 协议}}" in card.front
+
+
+def test_sibling_clozes_of_one_list_merge_but_a_later_list_stays_apart():
+    document = import_text("报告\n\n1. 甲\n\n平台提供监控、调度、预警等能力，用以降低成本、提高效率。\n")
+    ctx = contexts(document)[0]
+    text = ctx.text
+    found = [(ctx, Candidate(CLOZE, text.replace(word, f"{{{{c1::{word}}}}}", 1), "", word, "enumeration"))
+             for word in ("监控", "调度", "预警", "降低成本", "提高效率")]
+    merged = select.merge_siblings(found)
+    fronts = [cand.front for _ctx, cand in merged]
+    assert "平台提供{{c1::监控}}、{{c2::调度}}、{{c3::预警}}等能力，用以降低成本、提高效率。" in fronts
+    assert len(merged) == 3  # the note, and the second list's two clozes
+
+
+def test_the_budget_follows_the_length_and_every_section_gets_a_card():
+    sentences = "".join(f"第{i}号储能电站的装机容量达到{i + 10}万千瓦，年发电量约{i + 3}亿千瓦时。" for i in range(40))
+    text = f"储能电站\n\n1. 概况\n\n{sentences}\n\n2. 安全\n\n储能电站的主要安全风险是电池热失控。\n"
+    document = import_text(text)
+    cards = generate(document)
+    assert len(cards) <= select.budget(contexts(document))
+    assert {card.section for card in cards} == {"1 概况", "2 安全"}
+    assert all(card.kind in (BASIC, CLOZE) for card in cards)
