@@ -9,7 +9,6 @@ from desktop.core.card import BASIC, CLOZE
 from desktop.core.document import Document
 from desktop.core.generate import enumeration, lists
 from desktop.core.generate.base import Candidate
-from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
 from tests.core.generate_support import context_of, document_fixture, family_candidates
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.card import BASIC, CLOZE
-from desktop.core.generate import guards, keyspan, listnote, select
+from desktop.core.generate import guards, listnote, select
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.pipeline import contexts, generate
 from desktop.core.importing import import_text
@@ -83,12 +83,6 @@ def test_a_lead_and_its_list_lines_become_one_note_of_sibling_deletions():
 def test_a_list_shorter_than_its_lead_announces_gives_no_note():
     document = import_text(LIST_DOC.replace("三大类", "四大类"), ".md")
     assert listnote.candidates(context_of(document, "四大类能力")) == []
-
-
-def test_the_object_of_a_choosing_verb_is_deleted():
-    document = import_text("数据库笔记\n\n1. 复制\n\nTiKV 的副本复制最终选择了 Raft 协议。\n")
-    (card,) = keyspan.candidates(context_of(document, "Raft"))
-    assert "{{c1::Raft 协议}}" in card.front
 
 
 def test_sibling_clozes_of_one_list_merge_but_a_later_list_stays_apart():

@@ -99,30 +99,6 @@ def test_document_statistics_are_computed_once_per_run():
     section, cache = document.sections[0], {}
     contexts = [Context(document, section, sentence, index, cache=cache)
                 for index, sentence in enumerate(section.sentences)]
-    start = time.perf_counter()
-    for ctx in contexts:
-        terms.best_term(ctx.text, ctx)
-    assert terms.stats(contexts[0]) is terms.stats(contexts[-1])  # one table for the whole run
-    assert time.perf_counter() - start < 10
-
-
-def _pipeline_cards(text: str, suffix: str = ".txt") -> dict[str, list]:
-    """(rule, answer) of each card the whole pipeline makes, by source sentence."""
-    from desktop.core.generate.pipeline import generate
-
-    out: dict[str, list] = {}
-    for card in generate(import_text(text, suffix)):
-        deleted = re.findall(r"\{\{c\d+::(.*?)\}\}", card.front)
-        out.setdefault(card.source, []).append(Found(card.rule, " ".join(deleted) or card.back))
-    return out
-
-
-def test_document_statistics_are_computed_once_per_run():
-    paragraph = "".join(f"第{i}号研究站位于偏远山区{i}号,负责监测冰川{i}的融化速度。" for i in range(400))
-    document = import_text("冰川监测\n\n1. 站点\n\n" + paragraph + "\n")
-    section, cache = document.sections[0], {}
-    contexts = [Context(document, section, sentence, index, cache=cache)
-                for index, sentence in enumerate(section.sentences)]
     for ctx in contexts:
         salient.candidates(ctx)
     assert terms.stats(contexts[0]) is terms.stats(contexts[-1])  # one table for the whole run

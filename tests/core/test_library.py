@@ -58,7 +58,7 @@ def test_import_stores_every_generated_card(collection, tmp_path):
     document, result = import_path(collection, write(tmp_path, TALK), NOW)
     cards = live_cards(collection, document.id)
     assert result.added == len(cards) >= 5 and result.kept == 0
-    assert any(row["back"] == "至少五年" or "五年" in row["back"] for row in cards.values())
+    assert any("{{c1::五年}}" in row["front"] for row in cards.values())
     for row in cards.values():
         assert document.text[row["source_start"]:row["source_end"]] == row["source"]
 
@@ -76,9 +76,9 @@ def test_reimport_after_an_edit_keeps_unchanged_cards_their_edits_and_history(co
     path = write(tmp_path, TALK)
     document, _ = import_path(collection, path, NOW)
     before = live_cards(collection, document.id)
-    five_years = next(cid for cid, row in before.items() if "五年" in row["back"] and row["kind"] == "basic")
+    five_years = next(cid for cid, row in before.items() if "{{c1::五年}}" in row["front"])
     edited = next(cid for cid, row in before.items()
-                  if "钠离子" in row["source"] and "30%" not in row["back"] and cid != five_years)
+                  if "钠离子" in row["source"] and "30%" not in row["front"] and cid != five_years)
     collection.update_card(edited, front="我改过的问题？", now=NOW)
     study = Study()
     outcome = study.review(study.new_state(five_years, NOW), 3, NOW, 4000)

@@ -35,10 +35,6 @@ class Context:
     def language(self) -> str:
         return self.document.language
 
-    @property
-    def topic(self) -> str:
-        """What the section is about, to name a subject when the sentence does not."""
-        return self.section.title
 
 
 @dataclass

@@ -46,8 +46,6 @@ ZH_REPORTING = (
     "透露", "介绍", "发现", "写道", "解释", "补充", "回忆", "宣布", "坚信", "判断", "提醒", "呼吁", "主张",
     "提出", "分享", "表明", "警告", "觉得", "断言", "承认", "质疑",
 )
-# Of those, the ones whose content is an opinion or forecast: the front keeps who holds it.
-ZH_BELIEF = ("认为", "预测", "预计", "估计", "相信", "坚信", "判断", "主张")
 EN_REPORTING = (
     "said", "says", "argued", "argues", "believes", "believed", "noted", "notes", "explained", "explains",
     "told", "added", "adds", "predicted", "predicts", "thinks", "thought", "warned", "warns", "wrote",
@@ -61,11 +59,6 @@ _ZH_REPORTING_END = re.compile(f"(?:{'|'.join(ZH_REPORTING)})$")
 # Sentences about the document itself ("本文将…", "This article …") teach nothing about the topic.
 _META = re.compile(r"^\s*(?:本文|本篇|本章|本节|文章|这篇|下文|笔者|小编|in this (?:article|post|essay|chapter|talk)|"
                    r"this (?:article|post|essay|chapter)|the (?:article|post) )", re.I)
-# "只要…", "如果…", "If …": a condition, which states no fact without its consequence
-ZH_CONDITION = re.compile(r"^(?:只要|如果|假如|假设|若是|若|一旦|要是|倘若|即使|哪怕)")
-EN_CONDITION = re.compile(r"^(?:if|unless|when|whenever|once|even if|as long as)\b", re.I)
-# A clause about the writer or the audience ("我们只能讲到这里") is not about the topic.
-ZH_PERSONAL = re.compile(r"^(?:我们|我|你们|你|咱们|大家)")
 ZH_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|这些|那些|这类|那类|这种|那种|这个|那个|这样|这一|"
                         r"这|那|此|该|其|本文|本书|我们|我|你)")
 EN_PRONOUN = re.compile(r"^(?:he|she|it|they|this|that|these|those|there|we|i|you|which|who)\b", re.I)
@@ -163,11 +156,6 @@ def _glued(text: str, word: str) -> bool:
         return False
     first = token_spans(text)[:1]
     return bool(first) and len(first[0][0]) > len(word)
-
-
-def ends_with_reporting_verb(clause: str) -> bool:
-    """"李沐在演讲中指出": a Chinese clause that ends where reported content would start."""
-    return bool(_ZH_REPORTING_END.search(clause))
 
 
 def reporting_frame(clause: str, language: str) -> tuple[str, str] | None:

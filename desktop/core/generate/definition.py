@@ -1,7 +1,6 @@
 """Definition and identity cards: "X是Y", "X指的是Y", "所谓X，就是Y", "X is a Y", "X refers to Y", "X, a Y, …".
 
-Each pattern yields a `Probe` (questions.py) without a speaker, so that the claim family can reuse
-the same patterns for "李沐认为X是Y" with the speaker put in.
+Each pattern yields a `Probe` (questions.py) with a slot for who said it, rendered empty today.
 """
 from __future__ import annotations
 
@@ -414,7 +413,7 @@ def zh_made_probes(clause: str) -> list[Probe]:
     if not _zh_subject_ok(x) or not _noun_phrase(x) or len(y) > MAX_ANSWER or starts_with_pronoun(y, "zh"):
         return []
     if len(find_quantities(y, "zh")) == 1 and find_quantities(y, "zh")[0].start == 0:
-        return []  # "由四圈同心圆楼组成": the quantity family asks "由几圈…"
+        return []  # "由四圈同心圆楼组成": the number is the fact, and the salient cloze deletes it
     agency = not re.match(r"组成|构成|制成|砌成|筑成", match.group("v"))
     people = re.search(r"(?:人|者|家|师|员|们|民|族|团队|公司|政府|部门)$", y) or (
         token_spans(y) and token_spans(y)[-1][1] in ("nr", "nrfg", "nt"))
@@ -428,7 +427,7 @@ _ZH_NEGATED = re.compile(r"^(?P<x>[^，,]{2,20}?)(?P<neg>并非|并不是|不是
 
 def zh_negation_probes(text: str, clause: str) -> list[Probe]:
     """"高铁并非最便宜的出行方式" → a cloze over what it is not, the negation kept in view
-    (a contrast with "而是" is the cause family's)."""
+    (a contrast with "而是" is no definition)."""
     match = _ZH_NEGATED.match(clause)
     if not match or "而是" in text or "而在于" in text or re.match(r"(?:只|仅|仅仅|单纯|单单)", match.group("y")):
         return []  # "并非只带来财富" is "not only", no negated claim

@@ -93,17 +93,6 @@ def is_plural(phrase: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is", "'s"))
 
 
-def base_form(verb: str) -> str:
-    """The base form of a third-person verb: "survives" → "survive", "carries" → "carry", "does" → "do"."""
-    if verb in _IRREGULAR_BASE:
-        return _IRREGULAR_BASE[verb]
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if re.search(r"(?:ch|sh|x|z|ss)es$", verb):
-        return verb[:-2]
-    return verb[:-1]
-
-
 def name_like(phrase: str) -> bool:
     """A name or acronym ("REM sleep", "Maria Alvarez", "Harbor Lab") whose capitals must stay."""
     words = phrase.split()
@@ -124,12 +113,6 @@ def lower_first(phrase: str) -> str:
         if name_like(phrase) or len(words) > 1 and words[1][:1].isupper():
             return phrase
     return phrase[0].lower() + phrase[1:]
-
-
-def determiner_length(text: str) -> int:
-    """How many characters of `text` are an opening article or determiner and its space ("its costs" → 4)."""
-    match = re.match(r"(\w+)\s+(?=\S)", text)
-    return match.end() if match and match.group(1).lower() in DETERMINERS else 0
 
 
 def english_subject(sentence: str) -> str:
@@ -224,23 +207,3 @@ _PAST_BASE = {"built": "build", "cost": "cost", "made": "make", "took": "take", 
               "shut": "shut", "struck": "strike", "threw": "throw", "broke": "break", "knew": "know", "sank": "sink"}
 
 
-def past_base(word: str) -> str:
-    """The base form of a simple-past verb ("built" → "build", "approved" → "approve", "opened" → "open",
-    "planned" → "plan", "studied" → "study"); "" when `word` does not look like one."""
-    low = word.lower()
-    if low in _PAST_BASE:
-        return _PAST_BASE[low]
-    if not re.fullmatch(r"[a-z]{3,}ed", low) or low.endswith("eed"):
-        return ""
-    stem = low[:-2]
-    if stem.endswith("i"):
-        return stem[:-1] + "y"
-    for candidate in (stem, stem + "e", stem[:-1]):
-        if candidate in VERB_BASES:
-            return candidate
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
-        return stem[:-1]  # "planned" → "plan"
-    if stem.endswith(("at", "iz", "is", "v", "c", "ur", "ud", "ot", "ib", "ak", "ik", "ok", "ir", "ut", "ag", "ang")) \
-            and not stem.endswith(("ck", "rc")):
-        return stem + "e"  # "approved" → "approve", "donated" → "donate"
-    return stem

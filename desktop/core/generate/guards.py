@@ -33,6 +33,10 @@ _ZH_DANGLING = re.compile(r"^(?:这|那|该|其|此|它|他们|她们|它们|上
                           r"|这个问题|这一点|这种情况|如图|下图|上图|图中|以下几|如下图|见下")
 _EN_DANGLING = re.compile(r"^(?:this|that|these|those|it|its|they|their|such|the above|the former|the latter|and|but|"
                           r"so|also|here|there)\b", re.I)
+# a reference left anywhere in the front: the card would teach a fact about nothing in particular
+_ZH_REFERENCE = re.compile(r"(?:这|那)(?:一|类|种|个|些|样的|项|里|款|次)|(?<![应活])该(?=[\u4e00-\u9fff]{1,4}(?:的|是|在|能|会|可|也))|"
+                           r"[，,](?:它|他们|她们|它们|其)")
+_EN_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|these|those)\b", re.I)
 _META = re.compile(r"(本文|本篇|本章|本节|本次|本场|本期|本书|笔者|小编|下文|文中|讨论地址|原文链接|点击|扫码|转载|截图|视频回放|如下图|如图|见下?图|"
                    r"in this (?:lesson|lecture|post|article|chapter|talk|section)|this (?:post|article)|"
                    r"click|subscribe|the (?:image|figure|video|slide) (?:above|below)|see (?:figure|fig\.)|"
@@ -67,6 +71,8 @@ def problem(cand: Candidate, language: str) -> str | None:
         return "not-standalone"  # an English front in lower case is the tail of a sentence
     if (_ZH_DANGLING if has_cjk(plain[:6]) else _EN_DANGLING).search(_opening(plain)):
         return "not-standalone"
+    if (_ZH_REFERENCE if _is_zh(plain) else _EN_REFERENCE).search(plain):
+        return "unresolved-reference"  # "这类应用至少需要五年": which applications?
     # a list note may run longer: each of its deletions is a card of its own, the lead shared
     if _is_zh(plain) and _ZH_NO_SUBJECT.intersection({_first_tag(_opening(plain))}):
         return "no-subject"

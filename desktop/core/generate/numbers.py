@@ -1,8 +1,7 @@
 """Numbers in a sentence: with their units, ranges and bounds ("10T到50T", "超过500B", "at least five years").
 
-The quantity family asks about each number; the other families ask whether a sentence holds one
-(its card then belongs to the quantity family) and the resolver borrows the last one ("这一规模" →
-"500B"). All of them read numbers the same way, here.
+The salient cloze deletes each number whole, salience weighs a span that holds one, and the resolver
+borrows the last one ("这一规模" → "500B"). All of them read numbers the same way, here.
 """
 from __future__ import annotations
 
@@ -117,11 +116,6 @@ def find_quantities(text: str, language: str) -> tuple[Quantity, ...]:
     if language == "zh" and re.search(r"[\u4e00-\u9fff]", text):
         return tuple(_find_zh(text))
     return tuple(_find_en(text))
-
-
-def shifted(q: Quantity, delta: int) -> Quantity:
-    """The same quantity with its span moved by `delta` characters."""
-    return Quantity(q.start + delta, q.end + delta, q.text, q.answer, q.core, q.kind, q.bound, q.unit, q.value)
 
 
 # --- finding numbers -------------------------------------------------------------------------------

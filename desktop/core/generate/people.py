@@ -1,7 +1,6 @@
 """Who a "他"/"she" is: the people a document names, found from sentence shape, nearest first.
 
-The resolver and the claim family both need the person a pronoun stands for ("他建议…" →
-"李沐建议…"); both ask here. A name counts only where it acts (a verb or a reporting verb follows
+The resolver needs the person a pronoun stands for ("他建议…" → "李沐建议…") and asks here. A name counts only where it acts (a verb or a reporting verb follows
 it), so that terms jieba tags as names (白领) and capitalised terms ("Machine Learning helps…") are
 not mistaken for people; a phrase that is one of the document's own headings is its topic, never
 a person.

@@ -6,14 +6,13 @@ from types import ModuleType
 
 from desktop.core.card import BASIC, CLOZE, Card, card_id
 from desktop.core.document import Document, normalise
-from desktop.core.generate import (claim, definition, enumeration, guards, keyspan, listnote, noise, quantity,
-                                   salient, select)
+from desktop.core.generate import definition, enumeration, guards, listnote, noise, salient, select
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import too_long
 
 # The registry: every rule family, imported by name so that a typo fails at once. Order matters only
 # for ties: earlier families win a near-duplicate at equal score.
-REGISTRY: tuple[ModuleType, ...] = (listnote, keyspan, quantity, enumeration, claim, definition, salient)
+REGISTRY: tuple[ModuleType, ...] = (listnote, enumeration, definition, salient)
 FAMILIES = tuple(family.RULE for family in REGISTRY)
 MAX_ANSWER = 40  # characters; a longer answer is a set or a paragraph, not one fact
 
@@ -37,6 +36,7 @@ def generate(document: Document) -> list[Card]:
         for ctx in by_section.get(section.id, []):
             if noise.not_content(ctx) or too_long(ctx.text, ctx.language):
                 continue  # furniture, a stray heading, a question, a textbook's tasks, a run-on list
+            ctx = noise.unlabelled(ctx)  # "答：…" in a transcript: the card quotes what was said
             found.extend((ctx, c) for family in REGISTRY for c in family.candidates(ctx))
     found = select.merge_siblings([(ctx, c) for ctx, c in found if _acceptable(c)])
     kept = [(ctx, cand, select.salience(ctx, cand)) for ctx, cand in map(_trimmed, found)

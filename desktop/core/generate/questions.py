@@ -1,8 +1,8 @@
 """How a card is phrased, shared by every rule family: question marks, cloze markup, probes, answers.
 
 A `Probe` is a question about one clause that does not know yet who said it: its template holds
-WHO where the claim family puts "李沐认为" / "According to X, ". The definition and cause families
-find probes; the claim family reuses them with the speaker in. The answer checks (short, one fact,
+WHO where an attribution ("李沐认为" / "According to X, ") would go; the definition family finds
+probes and renders them without one. The answer checks (short, one fact,
 not a set, taken from the sentence) are the same for all families, so they live here.
 """
 from __future__ import annotations
@@ -91,7 +91,6 @@ class Probe:
     score: float = 1.0
     cloze: bool = False
     needs_topic: bool = False  # the question is vague alone ("什么依然是主要障碍之一？")
-    spare: bool = False  # asked only when no other card of the sentence survives (the other way round)
 
 
 def cloze_probe(text: str, start: int, end: int, score: float) -> "Probe":

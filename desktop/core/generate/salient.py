@@ -12,6 +12,7 @@ from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import CLOSING_TITLES, starts_with_pronoun
 from desktop.core.generate.numbers import find_quantities
 from desktop.core.generate.salience import NUMBER_WEIGHT, spans
+from desktop.core.generate.subject import resolve
 from desktop.core.generate.terms import example_spans
 
 RULE = "salient"
@@ -23,11 +24,11 @@ CONFIDENCE = 0.75
 def candidates(ctx: Context) -> list[Candidate]:
     if CLOSING_TITLES.match(ctx.section.title):
         return []  # a conclusion restates the facts given where they belong, or offers a platitude
-    text = ctx.text
+    text = resolve(ctx.text, ctx)  # "这类应用" → "蓝领阶级应用" where the antecedent is certain
     examples = example_spans(text, ctx.language)
     quantities = find_quantities(text, ctx.language)
-    if len(quantities) >= 2:
-        # several numbers are the sentence's facts: each its own deletion (up to three siblings)
+    if quantities:
+        # numbers with their units are the sentence's facts: each its own deletion (up to three siblings)
         return [_note(text, [(NUMBER_WEIGHT, q.start, q.end) for q in quantities[:3]])]
     chosen: list[tuple[float, int, int]] = []
     for weight, start, end in spans(ctx, text):

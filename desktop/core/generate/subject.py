@@ -135,21 +135,6 @@ def resolved(ctx: Context) -> str:
     return resolve(ctx.text, ctx)
 
 
-def standalone(text: str, ctx: Context) -> str:
-    """The text with references resolved; still-dangling ones get the section topic in front.
-
-    Args:
-        text: a sentence or clause of `ctx`.
-        ctx: its context.
-    Returns:
-        Text that names its subject, e.g. "【文科白领】这类应用主要涉及…".
-    """
-    text = resolve(text, ctx)
-    if starts_with_pronoun(strip_connectives(text, ctx.language, subordinators=False), ctx.language):
-        return topic_prefix(ctx) + text
-    return text
-
-
 def subject_hint(ctx: Context) -> str:
     """A short label that names the topic, used as a prefix when a front would be ambiguous.
 
@@ -310,21 +295,6 @@ def _np_extent(spans: tuple, i: int) -> tuple[int, int]:
             break
         j += 1
     return (i, j) if has_noun else (i, i)
-
-
-def topic_of(subject: str) -> str:
-    """What a subject is about: the possessor in "X的Y", else the subject itself.
-
-    Args:
-        subject: a noun phrase, e.g. "大语言模型的预训练".
-    Returns:
-        "大语言模型".
-    """
-    if "的" in subject:
-        head = subject.split("的", 1)[0]
-        if len(head) >= 2:
-            return head
-    return subject
 
 
 def sentence_subject(sentence: str, language: str) -> str:

@@ -1,11 +1,9 @@
-"""The informative terms of a sentence and how worth recalling each is: what a cloze should delete.
+"""The candidate terms of a sentence, how rare a word is in general text, and the document's word counts.
 
-A term's weight is TF-IDF in spirit: how rare its words are in general Chinese (jieba's dictionary
-frequencies, already in memory once jieba is loaded, so no second table is read) times how specific it is
-to this sentence within the document (inverse sentence frequency computed over the document's own
-sentences, once per run, linear in its length). Words the whole document keeps repeating (its topic,
-its speaker) and the section title's words weigh little: deleting them tests nothing. A term never
-starts with an article or a determiner, so no deletion holds a filler word.
+Terms are runs of noun-like jieba words (Chinese) or content words and capitalised names (English); a term
+never starts with an article or a determiner, so no deletion holds a filler word. A word's rarity comes
+from jieba's dictionary frequencies (already in memory once jieba is loaded) or, for English, from its
+shape. `salience.py` turns these into the weight every stage ranks by.
 """
 from __future__ import annotations
 
@@ -16,15 +14,10 @@ from functools import lru_cache
 
 from desktop.core.document import Document
 from desktop.core.generate.base import Context
-from desktop.core.generate.clauses import starts_with_pronoun
 from desktop.core.generate.english import COMMON_WORDS, VERB_BASES, VERB_FORMS
 from desktop.core.generate.index import ancestors, cached
 from desktop.core.text import tagged_words, warm_up
 
-# below this a term is a common word ("瓶颈", "性能") or the document's topic; English weights come
-# from word length, not a frequency table, and run lower
-_MIN_WEIGHT = {"zh": 18.0, "en": 15.0}
-_KIND_BONUS = {"place": 1.5, "name": 1.15}
 _NOUN = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "eng", "j", "vn", "ng")
 # nouns too general to be worth recalling on their own
 _ZH_GENERIC = {"问题", "方面", "时候", "情况", "过程", "方式", "部分", "领域", "能力", "时间", "东西", "人", "事情",
@@ -66,14 +59,6 @@ class _DocStats:
             for sentence in section.sentences:
                 self.sentences += 1
                 self.df.update({word.lower() for word in _words(sentence.text, document.language)})
-        self._top = math.log((self.sentences + 1) / 1.5)
-
-    def specificity(self, word: str) -> float:
-        """Inverse sentence frequency scaled to 0…1: 0 for a word in every sentence, 1 for one in a single
-        sentence, so that short and long documents weigh alike."""
-        if self._top <= 0:
-            return 1.0
-        return max(0.0, math.log((self.sentences + 1) / (self.df.get(word.lower(), 0) + 0.5)) / self._top)
 
 
 def _words(text: str, language: str) -> list[str]:
@@ -296,34 +281,6 @@ def _word_rarity(word: str, language: str) -> float:
     return 6.0 + min(len(word), 14) * 0.6 + (2.0 if word[:1].isupper() else 0.0)
 
 
-def weigh(term: Term, ctx: Context) -> float:
-    """How worth recalling a term of the context sentence is.
-
-    Args:
-        term: a candidate from `terms`.
-        ctx: the sentence's context.
-    Returns:
-        A weight: the best of its words' rarity × specificity to this sentence, plus a little per
-        extra word; words of the section's (or its parents') title count half; places and organisations (where a talk
-        was held, who did something) count more.
-    """
-    _text, start, _end, kind, words = term
-    title = _headings(ctx)
-    best = 0.0
-    if ctx.language != "zh" and start == 0 and words:
-        words = (words[0].lower(), *words[1:])  # a sentence's first capital tells nothing
-    for word in words:
-        if word in _ZH_GENERIC or word.lower() in _EN_STOP:
-            continue
-        weight = _word_rarity(word, ctx.language) * (0.4 + stats(ctx).specificity(word))
-        if word.lower() in title:
-            weight *= 0.5  # the headings above the sentence give it away
-        best = max(best, weight)
-    # an English compound ("royal jelly") names one thing more precisely than a long single word
-    per_word = 1.0 if ctx.language == "zh" else 2.5
-    return best * _KIND_BONUS.get(kind, 1.0) + per_word * (len(words) - 1)
-
-
 # "像A和B这样的…", "如A、B等", "such as A and B": names given as examples of something else
 _ZH_EXAMPLES = re.compile(r"(?:像|如|例如|比如|诸如|譬如)(?P<items>[^，,。；;：:！？]{1,30}?"
                           r"(?:、|和|与|及|或)[^，,。；;：:！？]{1,30}?)(?:这样|那样|一样|之类|等)")
@@ -337,33 +294,3 @@ def example_spans(text: str, language: str) -> list[tuple[int, int]]:
     return [match.span("items") for match in pattern.finditer(text)]
 
 
-def best_term(text: str, ctx: Context, within: tuple[int, int] | None = None,
-              leniency: float = 1.0, kinds: tuple[str, ...] | None = None) -> tuple[int, int] | None:
-    """The span of the most informative term of `text`.
-
-    Args:
-        text: the sentence (possibly with references resolved).
-        ctx: its context.
-        within: only consider terms inside this span of `text` (e.g. the content of a claim).
-        leniency: scales the minimum weight (below 1 for sentences known to carry a fact).
-        kinds: only terms of these kinds ("place", "name", "term"), or any.
-    Returns:
-        (start, end) in `text`, or None when nothing is worth deleting.
-    """
-    best, best_weight = None, _MIN_WEIGHT.get(ctx.language, 18.0) * leniency
-    lower, upper = within or (0, len(text))
-    examples = example_spans(text, ctx.language)
-    for term in terms(text, ctx.language):
-        phrase, start, end = term[0], term[1], term[2]
-        if start < lower or end > upper or starts_with_pronoun(phrase, ctx.language):
-            continue
-        if any(s <= start and end <= e for s, e in examples):
-            continue  # "像A和B这样的公司": one of two examples is no fact to recall
-        if kinds and term[3] not in kinds:
-            continue
-        if text.lower().count(phrase.lower()) > 1:
-            continue  # the other occurrence would give the answer away
-        weight = weigh(term, ctx)
-        if weight > best_weight:
-            best, best_weight = (start, end), weight
-    return best
