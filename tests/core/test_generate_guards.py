@@ -25,6 +25,9 @@ def _cloze(front: str) -> Candidate:
     ("调用 {{c1::foo()}} 就能得到电池的全部参数和状态信息。", "markup"),
     ("本文介绍了{{c1::钠离子电池}}的发展历史和主要应用场景。", "meta-text"),
     ("{{c1::调度器}}。", "no-context"),
+    ("目前这类电池的{{c1::循环寿命}}更长，成本也更低。", "unresolved-reference"),
+    ("Another name for this {{c1::method}} is the sliding window technique.", "unresolved-reference"),
+    ("平台在多个城市建设了数据中心，提供{{c1::存储}}服务并承担城市级的调度与监控工作。", "tiny-blank"),
 ])
 def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
     assert guards.problem(_cloze(front), "zh" if "电" in front or "抗" in front or "调" in front or "较" in front
@@ -38,6 +41,12 @@ def test_a_garbled_or_subjectless_question_is_rejected(question):
 
 
 def test_good_cards_pass():
+    # a pronoun after the first clause points back into the sentence itself
+    assert guards.problem(_cloze("Raft 是一种{{c1::一致性协议}}，它比 Paxos 更容易理解。"), "zh") is None
+    assert guards.problem(_cloze("The {{c1::Timsort}} algorithm is fast because it reuses runs."),
+                          "en") is None
+    # a number is a fact however short its blank
+    assert guards.problem(_cloze("专家预计,固态电池至少需要{{c1::五年}}才能大规模量产。"), "zh") is None
     assert guards.problem(_cloze("大语言模型的预训练通常使用{{c1::10T到50T}}的token。"), "zh") is None
     assert guards.problem(Candidate.basic("钠离子电池的成本比锂电池低多少？", "30%", "quantity"), "zh") is None
     assert guards.problem(Candidate.basic("什么使得当前技术接近瓶颈？", "内存需求的增长", "cause"), "zh") is None
@@ -95,6 +104,22 @@ def test_sibling_clozes_of_one_list_merge_but_a_later_list_stays_apart():
     fronts = [cand.front for _ctx, cand in merged]
     assert "平台提供{{c1::监控}}、{{c2::调度}}、{{c3::预警}}等能力，用以降低成本、提高效率。" in fronts
     assert len(merged) == 3  # the note, and the second list's two clozes
+
+
+def test_the_items_of_a_list_merge_across_commas_and_markers():
+    document = import_text("报告\n\n1. 甲\n\n掩码的作用有两个，一个是屏蔽填充，一个是屏蔽未来信息。\n")
+    ctx = contexts(document)[0]
+    found = [(ctx, Candidate(CLOZE, ctx.text.replace(word, f"{{{{c1::{word}}}}}", 1), "", word, "enumeration"))
+             for word in ("屏蔽填充", "屏蔽未来信息")]
+    ((_ctx, note),) = select.merge_siblings(found)
+    assert note.front == "掩码的作用有两个，一个是{{c1::屏蔽填充}}，一个是{{c2::屏蔽未来信息}}。"
+
+
+def test_a_cut_cloze_keeps_the_clause_its_list_belongs_to_but_not_a_reporting_frame():
+    front = "这套系统的核心无非两点，一个是{{c1::分片策略}}，一个是{{c2::元信息存储}}，如何在扩容的过程中保持业务透明是系统设计的关键所在。"
+    assert guards.trim_cloze(front, "zh").startswith("这套系统的核心无非两点，一个是{{c1::分片策略}}")
+    reported = "专家预计,在今后很长一段时间里,固态电池至少还需要{{c1::五年}}才能大规模量产和降低成本。"
+    assert guards.trim_cloze(reported, "zh").startswith("固态电池")
 
 
 def test_the_budget_follows_the_length_and_every_section_gets_a_card():

@@ -23,6 +23,11 @@ def test_a_numeral_inside_a_word_or_a_rough_count_is_no_quantity(sentence: str) 
     ("一座石桥往往需要三到五年才能建成。", "zh", [("三–五年", "duration")]),
     ("蚂蚁的体长通常只有2到7毫米。", "zh", [("2–7毫米", "amount")]),  # "only" stresses, bounds nothing
     ("1969年7月,阿波罗11号登月。", "zh", [("1969年7月", "date")]),
+    ("1969 年 7 月 20 日，阿波罗登月。", "zh", [("1969 年 7 月 20 日", "date")]),
+    ("这套系统只用了 3 个月就完成升级，每 100 g 果肉含 8 g 糖。", "zh",
+     [("3 个月", "duration"), ("100 g", "amount"), ("8 g", "amount")]),
+    ("The region was declared free after three consecutive years without a case.", "en",
+     [("three consecutive years", "duration")]),
     ("这座桥直到20世纪30年代才通车。", "zh", [("20世纪30年代", "era")]),
     ("北方约一半的湖泊已经干涸。", "zh", [("约一半", "fraction")]),
     ("长城全长超过五千公里。", "zh", [("超过五千公里", "amount")]),

@@ -377,6 +377,7 @@ def _noun_phrase(text: str) -> bool:
     # a verb inside is a modifier ("承重|的木柱", "降雨总量"); one that opens the phrase makes it a clause
     return bool(spans) and spans[-1][1] in NOUN_TAGS and not starts_with_pronoun(text, "zh") and not any(
         tag in ("p", "c", "r") or tag == "v" and index == 0 and spans[1][0] != "的"  # "承重的木柱" is a thing
+        or tag == "v" and spans[index + 1][1] == "m"  # "网关支持三种方式": a verb and its counted object
         for index, (_w, tag, _s, _e) in enumerate(spans[:-1]))
 
 

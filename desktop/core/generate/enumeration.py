@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.card import CLOZE
-from desktop.core.generate import subject
+from desktop.core.generate import guards, subject
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import is_meta, reporting_frame, split_clauses, strip_connectives
 from desktop.core.generate.index import cached, outline, position
@@ -21,7 +21,11 @@ from desktop.core.numerals import parse_chinese
 from desktop.core.text import tagged_words
 
 RULE = "enumeration"
-MAX_SENTENCE = 110  # a cloze sentence longer than this is cut to the clause that holds the list
+# a sentence longer than this share of the front limit is cut to the clauses of its list (the pipeline
+# trims shorter ones, keeping the subject clause)
+LONG_SHARE = 1.5
+# a count question loses to the note of the items it counts: the items are the fact, their number follows
+COUNT_CONFIDENCE = 0.5
 
 
 def candidates(ctx: Context) -> list[Candidate]:
@@ -236,10 +240,12 @@ def _cards(ctx: Context, sentence: str, listing: Listing) -> list[Candidate]:
     if heading:  # "问：最常用的工具有哪些？" "答：很简单：A、B和C。" → "最常用的工具：A、B和C。"
         text, shift = heading + "：" + text[listing.start - shift:], listing.start - len(heading) - 1
     prefix = subject.topic_prefix(ctx) if subject.dangling(text, ctx.language) else ""
+    # a list whose count matches its items is a shape recognised for certain ("four countries: A, B, C and D")
+    score = 1.0 if _count_matches(sentence, listing, ctx.language) else 0.9
     out = []
     for start, end in listing.items:
         front = prefix + cloze(text, start - shift, end - shift)
-        out.append(Candidate(CLOZE, front, "", sentence[start:end], RULE, score=0.9))
+        out.append(Candidate(CLOZE, front, "", sentence[start:end], RULE, score=score))
     if listing.count:
         group = _count_card(ctx, sentence, listing)
     else:
@@ -272,7 +278,7 @@ def _card_text(sentence: str, listing: Listing, language: str) -> tuple[str, int
     shift = len(sentence) - len(text)
     if shift > listing.start:
         text, shift = sentence, 0
-    if len(text) > MAX_SENTENCE:
+    if guards.size(text) > guards.MAX_FRONT[language] * LONG_SHARE:
         clauses = split_clauses(text)
         keep = [c for c in clauses if c[2] > listing.start - shift and c[1] < listing.end - shift]
         if keep:
@@ -296,16 +302,40 @@ def _count_card(ctx: Context, sentence: str, listing: Listing) -> Candidate | No
         lead = strip_connectives(lead, "zh")
         number = re.match(r"\d+|[一二两三四五六七八九十]+", count).group(0)
         value = int(number) if number.isdigit() else (parse_chinese(number) or 0)
-        ask = ("几" if value <= 10 else "多少") + count[len(number):] + (listing.head if trailing else "")
+        # "有三种部署方式：A，B，C" asks "有几种部署方式？": the counted noun stays when the list follows it
+        noun = "" if trailing else _counted_noun(sentence[end:listing.start])
+        ask = ("几" if value <= 10 else "多少") + count[len(number):] + (listing.head if trailing else noun)
         question = finish_question(lead + ask, "zh")
         if len(lead) < 4 or subject.dangling(question, "zh"):
             return None
-        return Candidate.basic(question, count, RULE, score=1.0)
+        return Candidate.basic(question, count, RULE, score=COUNT_CONFIDENCE)
     lead = re.sub(r"\s*[:—–]?\s*(?:the|a|an)?\s*$", "", sentence[:listing.start], flags=re.I)
     text = strip_connectives(lead, "en")
     shift = len(lead) - len(text)
     front = cloze(text, start - shift, end - shift) + "."
     return Candidate(CLOZE, front, "", count, RULE, score=0.9)
+
+
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _count_matches(sentence: str, listing: Listing, language: str) -> bool:
+    """Whether the list's count ("三类", "four") is the number of its items."""
+    if not listing.count:
+        return False
+    number = re.match(r"\d+|[一二两三四五六七八九十]+|[A-Za-z]+", sentence[listing.count[0]:listing.count[1]])
+    if not number:
+        return False
+    word = number.group(0)
+    value = int(word) if word.isdigit() else _EN_COUNTS.get(word.lower()) if language != "zh" or word.isascii() \
+        else parse_chinese(word)
+    return value == len(listing.items)
+
+
+def _counted_noun(between: str) -> str:
+    """What a count counts, from the words between it and its list ("部署方式" in "三种部署方式：")."""
+    noun = re.split(r"[:：，,；;]|分别|包括|即", between, maxsplit=1)[0].strip()
+    return noun if len(noun) <= 6 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z ]*", noun) else ""
 
 
 # a list clause that gives examples of the clause before it: "…主要涉及X，包括A、B、C等领域"

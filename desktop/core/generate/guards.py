@@ -11,7 +11,8 @@ import re
 
 from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate
-from desktop.core.generate.clauses import strip_connectives, token_spans
+from desktop.core.generate.clauses import is_adverbial, reporting_frame, strip_connectives, token_spans
+from desktop.core.generate.numbers import find_quantities
 from desktop.core.text import has_cjk
 
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
@@ -35,8 +36,8 @@ _EN_DANGLING = re.compile(r"^(?:this|that|these|those|it|its|they|their|such|the
                           r"so|also|here|there)\b", re.I)
 # a reference left anywhere in the front: the card would teach a fact about nothing in particular
 _ZH_REFERENCE = re.compile(r"(?:这|那)(?:一|类|种|个|些|样的|项|里|款|次)|(?<![应活])该(?=[\u4e00-\u9fff]{1,4}(?:的|是|在|能|会|可|也))|"
-                           r"[，,](?:它|他们|她们|它们|其)")
-_EN_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|these|those)\b", re.I)
+                           r"^(?:它|他们|她们|它们|其)")
+_EN_REFERENCE = re.compile(r"\b(?:this|these|those)\b|^(?:\W*\w+\W+){0,2}?(?:it|its|they|them|their)\b", re.I)
 _META = re.compile(r"(本文|本篇|本章|本节|本次|本场|本期|本书|笔者|小编|下文|文中|讨论地址|原文链接|点击|扫码|转载|截图|视频回放|如下图|如图|见下?图|"
                    r"in this (?:lesson|lecture|post|article|chapter|talk|section)|this (?:post|article)|"
                    r"click|subscribe|the (?:image|figure|video|slide) (?:above|below)|see (?:figure|fig\.)|"
@@ -48,6 +49,7 @@ _MARKUP = re.compile(r"(\$|\\[a-zA-Z]+|`|\{|\}|;\s*$|\btypedef\b|#include|::|->|
 _ZH_NO_SUBJECT = {"d", "v", "u", "uj", "ul", "uz", "y", "e", "o"}
 _GARBLED = re.compile(r"^\W*(?:多少|几)\s|\s(?:多少|什么|哪些?|几)\s|[(（\s](?:多少|几)[)）]|(?:多少|几)[)）]|"
                       r"^什么是(?:一个|一种|因为|由于)")
+_BLANK_SHARE, _NUMBER_SHARE = 10, 12  # the front may be this many times its one blank
 _MIN_CONTEXT = 8  # characters a cut-down cloze shows besides its deletions
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
@@ -71,8 +73,10 @@ def problem(cand: Candidate, language: str) -> str | None:
         return "not-standalone"  # an English front in lower case is the tail of a sentence
     if (_ZH_DANGLING if has_cjk(plain[:6]) else _EN_DANGLING).search(_opening(plain)):
         return "not-standalone"
-    if (_ZH_REFERENCE if _is_zh(plain) else _EN_REFERENCE).search(plain):
-        return "unresolved-reference"  # "这类应用至少需要五年": which applications?
+    if (_ZH_REFERENCE if _is_zh(plain) else _EN_REFERENCE).search(_CLAUSE_BREAK.split(plain, maxsplit=1)[0]):
+        # "这类应用至少需要五年": which applications? A reference in a later clause points back into the
+        # sentence itself ("Raft 是一致性协议，它…"), so only the first clause is read.
+        return "unresolved-reference"
     # a list note may run longer: each of its deletions is a card of its own, the lead shared
     if _is_zh(plain) and _ZH_NO_SUBJECT.intersection({_first_tag(_opening(plain))}):
         return "no-subject"
@@ -146,8 +150,9 @@ def _blank_problem(front: str, plain: str) -> str | None:
             return "blank-on-filler"
         if _cuts_word(plain, start, end, bounds):
             return "blank-splits-a-word"
-    hidden = sum(end - start for start, end, _t in spans)
-    if len(spans) == 1 and hidden * 12 < len(plain):
+    # one short blank in a long sentence tests a detail the rest gives away; a number is a fact however short
+    hidden = sum(len(re.sub(r"\s+", "", text)) if zh else len(text.split()) for _s, _e, text in spans)
+    if len(spans) == 1 and hidden * (_NUMBER_SHARE if find_quantities(spans[0][2], "zh" if zh else "en") else _BLANK_SHARE) < size(plain):
         return "tiny-blank"
     return None
 
@@ -195,7 +200,9 @@ def trim_cloze(front: str, language: str) -> str:
     lo = max(c for c in cuts if c <= spans[0][0])
     hi = min(c for c in cuts if c >= spans[-1][1])
     # the sentence's first clause names the subject: a cut keeps it, or the card would not stand alone
-    head = strip_connectives(plain[:cuts[1]], language) if 0 < lo and cuts[1] < lo else ""
+    first = plain[:cuts[1]].rstrip("，,；;：: ")
+    framing = reporting_frame(first, language) or language == "zh" and is_adverbial(first)
+    head = strip_connectives(plain[:cuts[1]], language) if 0 < lo and not framing else ""
     if size(head + plain[lo:hi]) <= limit and len(head + plain[lo:hi]) - hidden >= _MIN_CONTEXT:
         return _remark(head, plain[lo:hi], [(s - lo, e - lo, t) for s, e, t in spans])
     return front

@@ -89,6 +89,9 @@ def _find_zh(text: str) -> list[Listing]:
         listing = _zh_list(text, group.start(), group.end())
         if listing:
             found.append(listing)
+    counted = _zh_counted(text)
+    if counted and not any(l.start < counted.end and counted.start < l.end for l in found):
+        found.append(counted)
     for match in _ZH_SINGLE.finditer(text):
         if not any(l.start <= match.start("item") < l.end for l in found):
             single = _zh_single(text, match)
@@ -257,6 +260,65 @@ def _zh_count(text: str, first: int) -> tuple[int, int] | None:
     return match.start("count"), match.end("count")
 
 
+# "有三种使用方法：A，B，C" / "作用有两个，一个是A，一个是B" / "分别是A，B，C": a count, then exactly that
+# many comma-separated items; the count vouches for the split, so the items may be short clauses.
+_ZH_COUNTED = re.compile(r"(?P<count>(?:\d|[两二三四五六七八九])(?P<measure>[类种个项点组大条步])[\u4e00-\u9fffA-Za-z ]{0,8}?)"
+                         r"(?:[:：]|[，,]\s*(?:分别是|分别为|即|包括|一个是|一是|第一是|第一个是)|\s*(?=[，,]\s*一))")
+_ZH_ITEM_MARK = re.compile(r"^\s*(?:分别是|分别为|即|包括|另一个是|一个是|另外一个是|第[一二三四五六七八九]个?是|"
+                           r"[一二三四五六七八九]是|其[一二三四五六七八九]是?)\s*")
+MAX_COUNTED_ITEM = 16
+
+
+def _zh_counted(text: str) -> Listing | None:
+    """A list announced by its count: the items are the comma-separated parts that follow, when there are
+    exactly as many as the count says and each is short enough to be recalled."""
+    match = _ZH_COUNTED.search(text)
+    if not match:
+        return None
+    number = match.group("count")[0]
+    size = int(number) if number.isdigit() else "  两三四五六七八九".index(number) if number != "二" else 2
+    if size < 2:
+        return None
+    rest_start = match.end("count")
+    end = len(text.rstrip("。.！!；;")) if text.rstrip()[-1:] in "。.！!；;" else len(text)
+    body = text[rest_start:end]
+    cut = re.match(r"^\s*(?:[:：]|[，,])\s*", body)
+    offset = rest_start + (cut.end() if cut else 0)
+    parts, marked, cursor = [], [], offset
+    for piece in re.split(r"([，,、；;])", text[offset:end]):
+        if piece and piece in "，,、；;":
+            cursor += len(piece)
+            continue
+        mark = _ZH_ITEM_MARK.match(piece)
+        parts.append(_item_head(text, cursor + (mark.end() if mark else 0), cursor + len(piece.rstrip())))
+        marked.append(bool(mark))
+        cursor += len(piece)
+    if all(marked[:size]) and len(parts) > size:
+        parts = parts[:size]  # "一个是A，一个是B，如何…": the markers end the list
+    if len(parts) != size or any(p is None for p in parts):
+        return None
+    if any(re.search(r"[:：（）()]", text[s:e]) for s, e in parts):
+        return None
+    return Listing(tuple(parts), parts[0][0], parts[-1][1], (match.start("count"), match.start("count") + 2))
+
+
+def _item_head(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """An item to recall: the whole part when short, else what its last 的 qualifies ("运行时调用应用的
+    appcallback.proto" → "appcallback.proto"); None when neither is short enough."""
+    start, end = _clean_span(text, start, end)
+    if _size(text[start:end]) > MAX_COUNTED_ITEM:
+        head = text.rfind("的", start, end) + 1
+        start = head if head else end
+    while start < end and text[start] == " ":
+        start += 1
+    return (start, end) if end - start >= 2 and _size(text[start:end]) <= MAX_COUNTED_ITEM else None
+
+
+def _size(item: str) -> int:
+    """How long an item is to recall: its Chinese characters, two for each Latin word."""
+    return len(re.findall(r"[\u4e00-\u9fff]", item)) + 2 * len(re.findall(r"[A-Za-z0-9][\w.+-]*", item))
+
+
 def _zh_single(text: str, match: re.Match) -> Listing | None:
     """"诸如漏水等新的问题": one example standing for a set is still worth a card."""
     start, end = _clean_span(text, match.start("item"), match.end("item"))
@@ -383,7 +445,7 @@ def _en_last_item(text: str, start: int, longest: int) -> tuple[int, int] | None
     return start + words[0].start(), start + words[k - 1].end()
 
 
-_ITEM_OPENER = re.compile(r"^(?:以及|及|和|与|或者|或|跟|同|(?:and|or|as well as)\s+)?(?:(?:%s)\s+)?"
+_ITEM_OPENER = re.compile(r"^(?:以及|及|和|与|或者|或|跟|同|比如|例如|譬如|诸如|包括|(?:and|or|as well as)\s+)?(?:(?:%s)\s+)?"
                           % "|".join(sorted(DETERMINERS, key=len, reverse=True)), re.I)
 
 
@@ -395,7 +457,9 @@ def clean_item(item: str) -> str:
     Returns:
         "散热问题", "costs": a deletion never holds a filler word.
     """
-    text = item.strip().strip("“”\"'‘’「」『』《》()（）[] ")
+    # a gloss in brackets is not part of the item: "问答系统（QA）" → "问答系统"
+    text = re.sub(r"\s*[（(][^（）()]*[)）]?\s*$", "", item.strip()) or item.strip()
+    text = text.strip().strip("“”\"'‘’「」『』《》()（）[] ")
     text = _ITEM_OPENER.sub("", text)
     text = re.sub(r"(?:等等|等)$", "", text)
     text = re.sub(r"(?:,?\s*etc\.?)$", "", text)

@@ -33,12 +33,13 @@ _PHYSICAL = ("公里", "千米", "厘米", "毫米", "纳米", "微米", "米", 
              "千瓦", "瓦", "伏", "毫安时", "赫兹", "帧", "摄氏度", "度", "平方米", "平方公里", "立方米", "升",
              "毫升", "亩", "公顷", "字节", "倍")
 _LATIN_UNITS = (r"(?:%|％|GB|TB|MB|KB|PB|TWh|GWh|MWh|kWh|Wh/kg|Wh|kW|MW|GW|W|mAh|mV|V|GHz|MHz|Hz|nm|mm|cm|km|kg|"
-                r"ms|fps|TFLOPS|FLOPS|°C|℃)(?![A-Za-z])")
+                r"ms|fps|TFLOPS|FLOPS|°C|℃|mg|g|ml|mL)(?![A-Za-z])")
 # SI-style units written in Chinese with a prefix: 太瓦时, 兆瓦, 千焦, 纳秒, 毫升, 平方公里.
 _ZH_SI_UNIT = "(?:[千兆吉太拍毫微纳皮]?(?:瓦时|瓦|焦耳|焦|赫兹|字节|比特|伏|安时|安)|(?:平方|立方)?[千毫微纳厘分]?(?:米|克|升|秒))"
 _ZH_UNIT = "(?:" + _ZH_SI_UNIT + "|" + "|".join(
     sorted({*_TIME_UNITS, *_ERAS, *_CURRENCY, *_MEASURES, *_PHYSICAL}, key=len, reverse=True)) + ")"
-_ZH_SIDE = f"{_NUM}(?:多|余)?{_MAG}?(?:多|余)?(?:\\s?{_LATIN_UNITS}|{_ZH_UNIT})?"
+# "2 个月", "8 g": text that mixes scripts puts a space between a digit and its unit
+_ZH_SIDE = f"{_NUM}(?:多|余)?{_MAG}?(?:多|余)?(?:\\s?{_LATIN_UNITS}|(?<=\\d)\\s(?={_ZH_UNIT}){_ZH_UNIT}|{_ZH_UNIT})?"
 _ZH_PRE = ("不少于", "不超过", "不低于", "不高于", "不到", "不足", "超过", "超出", "至少", "最少", "最多", "高达",
            "多达", "大约", "约", "将近", "接近", "逾", "仅", "少于", "多于", "低于", "高于", "达到", "达")
 _ZH_POST = ("以上", "以下", "以内", "左右", "出头")
@@ -46,7 +47,7 @@ _ZH_QUANTITY = re.compile(
     f"(?<![A-Za-z0-9_.\\-/第])(?P<pre>{'|'.join(_ZH_PRE)})?"
     f"(?P<a>{_ZH_SIDE})(?:\\s?(?P<sep>到|至|~|～|-|–|—)\\s?(?P<b>{_ZH_SIDE}))?(?P<post>{'|'.join(_ZH_POST)})?")
 # what completes a year or a century: "2024年|3月", "20世纪|50年代"
-_ZH_JOINED = re.compile(r"(?:\d{1,2}月(?:\d{1,2}[日号])?|(?P<decade>\d0年代|[二三四五六七八九]十年代)(?:初|中期|末|后期|初期)?)")
+_ZH_JOINED = re.compile(r"(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?|(?P<decade>\d0年代|[二三四五六七八九]十年代)(?:初|中期|末|后期|初期)?)")
 # "约一半", "三分之一", "四分之三": a share of a whole
 _ZH_FRACTION = re.compile(r"(?P<pre>约|大约|近|将近|超过|逾|不到|接近)?"
                           r"(?P<a>一半|(?:\d+|[一二两三四五六七八九十百]+)分之(?:\d+|[一二三四五六七八九十]+))")
@@ -71,7 +72,7 @@ _EN_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|[KMBT](?![A-Za-z]))"
 _EN_MEASURE = (r"(?:square |cubic )?(?:kilo|centi|milli|mega|giga)?(?:meters?|metres?|liters?|litres?|grams?|"
                r"watt-hours?|watts?)|miles?|feet|foot|inches|tons?|tonnes?|pounds?|ounces?|gallons?|acres?|hectares?|"
                r"degrees?(?: Celsius| Fahrenheit)?|knots|volts?|calories")
-_EN_UNIT = (r"(?:\s?(?:%|percent\b|per cent\b|-fold\b|x\b|times\b)|\s(?:years?|months?|weeks?|days?|hours?|"
+_EN_UNIT = (r"(?:\s?(?:%|percent\b|per cent\b|-fold\b|x\b|times\b)|(?:\s(?:consecutive|straight|successive|full))?\s(?:years?|months?|weeks?|days?|hours?|"
             r"minutes?|seconds?|decades?|centuries)\b|-(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|"
             r"meters?|metres?|kilometers?|kilometres?|feet|foot|percent)\b|\s(?:" + _EN_MEASURE + r")\b|\s?"
             + _LATIN_UNITS + ")")
@@ -239,7 +240,7 @@ def _zh_kind(a: str, unit: str, text: str, end: int) -> str:
     if unit == "两" and not re.match(r"\d", number):
         return "amount"
     if unit == "年" and re.fullmatch(r"1\d{3}|20\d{2}", number):
-        return "date" if re.match(r"\d{1,2}月", text[end:]) else "year"
+        return "date" if re.match(r"\s?\d{1,2}\s?月", text[end:]) else "year"
     if unit in ("%", "％", "个百分点") or "%" in unit:
         return "percent"
     if unit == "倍":

@@ -69,14 +69,19 @@ def merge_siblings(found: list[tuple[Context, Candidate]]) -> list[tuple[Context
 
 
 def _first_clause_run(plain: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The deletions of the first list in the sentence: items of one list share a clause, so a comma or
-    semicolon between two deletions starts another list ("提供A、B、C的能力，用以D、E")."""
+    """The deletions of the first list in the sentence: between two items of one list stand only
+    separators and item markers ("、", ", and the", "，一个是"); anything more starts another list
+    ("提供A、B、C的能力，用以D、E")."""
     run = spans[:1]
     for span in spans[1:]:
-        if re.search(r"[，,；;。]", plain[run[-1][1]:span[0]]):
+        if _ITEM_GAP.sub("", plain[run[-1][1]:span[0]]).strip():
             break
         run.append(span)
     return run
+
+
+_ITEM_GAP = re.compile(r"[、，,/]|\b(?:and|or|the|a|an)\b|以及|或者|和|与|及|或|另一个是|另外一个是|一个是|"
+                       r"第?[一二三四五六七八九]个?是|其[一二三四五六七八九]是?", re.I)
 
 
 def salience(ctx: Context, cand: Candidate) -> float:

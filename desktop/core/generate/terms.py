@@ -211,6 +211,9 @@ def _en_content(low: str, run: list[re.Match], text: str, match: re.Match) -> bo
     if adjacent and re.search(r"[^su]s$", low) and not re.search(r"s$", run[-1].group(0)) and following \
             and following.group(1) in _EN_MANNER:
         return False
+    # "the sorted function accepts any iterable": an "-s" word after a noun and before a determiner is its verb
+    if adjacent and re.search(r"[^su]s$", low) and following and following.group(1) in _EN_DETERMINERS:
+        return False
     # "landscapes planted with…": an "-ed" word after a noun is a participle, not part of the noun phrase
     if adjacent and re.search(r"[^e]ed$", low) and len(low) > 4:
         return False
@@ -222,6 +225,8 @@ def _en_content(low: str, run: list[re.Match], text: str, match: re.Match) -> bo
     return not (final and adjacent and re.search(r"[^s]s$", low) and not re.search(r"s$", run[-1].group(0)))
 
 
+_EN_DETERMINERS = {"a", "an", "the", "another", "any", "all", "some", "its", "their", "this", "these", "those",
+                   "each", "every", "no", "his", "her", "our", "your", "my", "many", "much", "more", "most"}
 _EN_MANNER = {"like", "as", "into", "onto", "toward", "towards", "up", "down", "out", "off", "away", "back"}
 # after these a word is a verb, whatever its spelling ("cannot absorb", "to reach")
 _EN_BEFORE_VERB = {"can", "cannot", "could", "will", "would", "should", "must", "may", "might", "to", "not", "been", "be",
