@@ -28,6 +28,10 @@ def _cloze(front: str) -> Candidate:
     ("目前这类电池的{{c1::循环寿命}}更长，成本也更低。", "unresolved-reference"),
     ("Another name for this {{c1::method}} is the sliding window technique.", "unresolved-reference"),
     ("平台在多个城市建设了数据中心，提供{{c1::存储}}服务并承担城市级的调度与监控工作。", "tiny-blank"),
+    ("{{c1::70%}}的受访者把电动车与高价格联系起来（如特斯拉", "cut-bracket"),
+    ("边缘网关的核心组件 {{c1::EK (EdgeKit}}) 负责设备接入。", "cut-bracket"),
+    ("储能电站的建设有{{c1::两个}}主要目标：", "cut-off"),
+    ("{{c1::锂电池}}的回收率低于铅酸电池，因为锂电池的拆解更复杂。", "answer-shown"),
 ])
 def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
     assert guards.problem(_cloze(front), "zh" if "电" in front or "抗" in front or "调" in front or "较" in front
@@ -58,6 +62,14 @@ def test_a_long_cloze_is_cut_to_its_clauses_and_keeps_the_subject_clause():
     cut = guards.trim_cloze(front, "zh")
     assert cut.startswith("钠离子电池在储能领域的应用越来越广泛") and "{{c1::160Wh/kg}}" in cut
     assert guards.size(guards.CLOZE_MARK.sub(lambda m: m.group(2), cut)) <= guards.MAX_FRONT["zh"]
+
+
+def test_a_lead_in_after_the_deletions_is_cut_and_a_condition_is_never_dropped():
+    front = "电池的寿命取决于{{c1::循环次数}}和{{c2::温度}}，简单来说，可以这样理解："
+    assert guards.without_lead_in(front) == "电池的寿命取决于{{c1::循环次数}}和{{c2::温度}}。"
+    conditional = ("不要在冬季给电池快充，除非电池管理系统已经把电芯加热到合适的温度，否则会损伤{{c1::负极}}，"
+                   "这是多家车企在用户手册中反复强调过的注意事项。")
+    assert "除非" in guards.trim_cloze(conditional, "zh")
 
 
 def test_a_connective_opening_a_front_is_dropped():

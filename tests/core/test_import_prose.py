@@ -211,3 +211,12 @@ def test_restructuredtext_keeps_its_prose_and_outline_only() -> None:
 def test_unclosed_markup_is_read_quickly_and_keeps_the_prose(opener: str) -> None:
     document = import_text(f"{LEAD}{opener * 20000}\n\nBlack tea is fully oxidised.\n", ".md")
     assert "Green tea is steamed soon after picking." in sentences(document)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_footnote_marks_in_running_text_go_but_emphasis_and_numbers_stay(suffix: str) -> None:
+    text = ("# 茶\n\n绿茶的发酵程度最低\\*\\*\\*，杀青在采摘后立即进行。红茶是全发酵茶****。"
+            "3乌龙茶介于两者之间（每 100 g 中 2 g 茶多酚）12。共有6种基本茶类。\n")
+    found = sentences(import_text(text, suffix))
+    assert found == ["绿茶的发酵程度最低，杀青在采摘后立即进行。", "红茶是全发酵茶。",
+                     "乌龙茶介于两者之间（每 100 g 中 2 g 茶多酚）。", "共有6种基本茶类。"]

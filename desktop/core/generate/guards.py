@@ -73,6 +73,10 @@ def problem(cand: Candidate, language: str) -> str | None:
         return "not-standalone"  # an English front in lower case is the tail of a sentence
     if (_ZH_DANGLING if has_cjk(plain[:6]) else _EN_DANGLING).search(_opening(plain)):
         return "not-standalone"
+    if any(_unbalanced(text) for text in (plain, back, *(t for _s, _e, t in deletions(front)))):
+        return "cut-bracket"  # "（如war", "{{c1::AK (AlloyKit}})": a cut inside brackets
+    if re.search(r"[，,、：:]\s*$", plain):
+        return "cut-off"  # "端口转发有两个主要作用：": a lead-in or a clause, not a statement
     if (_ZH_REFERENCE if _is_zh(plain) else _EN_REFERENCE).search(_CLAUSE_BREAK.split(plain, maxsplit=1)[0]):
         # "这类应用至少需要五年": which applications? A reference in a later clause points back into the
         # sentence itself ("Raft 是一致性协议，它…"), so only the first clause is read.
@@ -94,6 +98,14 @@ def problem(cand: Candidate, language: str) -> str | None:
     if size(back) > MAX_ANSWER["zh" if _is_zh(back) else "en"]:
         return "answer-too-long"
     return None
+
+
+_PAIRS = ("()", "（）", "[]", "【】", "「」", "『』", "《》", "“”")
+
+
+def _unbalanced(text: str) -> bool:
+    """Whether a bracket or a quote of the text opens without closing, or closes without opening."""
+    return any(text.count(a) != text.count(b) for a, b in _PAIRS)
 
 
 def _opening(text: str) -> str:
@@ -151,6 +163,9 @@ def _blank_problem(front: str, plain: str) -> str | None:
         if _cuts_word(plain, start, end, bounds):
             return "blank-splits-a-word"
     # one short blank in a long sentence tests a detail the rest gives away; a number is a fact however short
+    shown = CLOZE_MARK.sub(" ", front).lower()
+    if any(len(text.strip()) >= 2 and text.strip().lower() in shown for _s, _e, text in spans):
+        return "answer-shown"  # the blank's words stand elsewhere in the front
     hidden = sum(len(re.sub(r"\s+", "", text)) if zh else len(text.split()) for _s, _e, text in spans)
     if len(spans) == 1 and hidden * (_NUMBER_SHARE if find_quantities(spans[0][2], "zh" if zh else "en") else _BLANK_SHARE) < size(plain):
         return "tiny-blank"
@@ -203,9 +218,15 @@ def trim_cloze(front: str, language: str) -> str:
     first = plain[:cuts[1]].rstrip("，,；;：: ")
     framing = reporting_frame(first, language) or language == "zh" and is_adverbial(first)
     head = strip_connectives(plain[:cuts[1]], language) if 0 < lo and not framing else ""
+    dropped = plain[cuts[1] if head else 0:lo]
+    if _CONDITION.search(dropped):
+        return front  # "不要做X，除非Y，如Z": without its condition the card would say the opposite
     if size(head + plain[lo:hi]) <= limit and len(head + plain[lo:hi]) - hidden >= _MIN_CONTEXT:
         return _remark(head, plain[lo:hi], [(s - lo, e - lo, t) for s, e, t in spans])
     return front
+
+
+_CONDITION = re.compile(r"(?:^|[，,；;])\s*(?:除非|如果|假如|只有|只要|否则|但是|但|然而|不过|(?:unless|if|only if|except|but|however)\b)", re.I)
 
 
 def _remark(head: str, body: str, spans: list[tuple[int, int, str]]) -> str:
@@ -216,6 +237,19 @@ def _remark(head: str, body: str, spans: list[tuple[int, int, str]]) -> str:
         cursor = end
     out.append(body[cursor:])
     return "".join(out).strip().rstrip("，,；;：: ")
+
+
+def without_lead_in(front: str) -> str:
+    """A cloze whose sentence ends by announcing what follows ("…，简单来说，可以这样看：") without that
+    tail, when its deletions all stand before it; else unchanged."""
+    plain = CLOZE_MARK.sub(lambda m: m.group(2), front)
+    spans = deletions(front)
+    if not spans or not re.search(r"[：:，,]\s*$", plain):
+        return front
+    breaks = [m.start() for m in re.finditer(r"[，,；;。]", plain) if m.start() >= spans[-1][1]]
+    if not breaks:
+        return front
+    return _remark("", plain[:breaks[0]], spans) + ("。" if has_cjk(plain) else ".")
 
 
 def without_connective(front: str, language: str) -> str:

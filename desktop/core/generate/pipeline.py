@@ -51,7 +51,7 @@ def _trimmed(pair: tuple[Context, Candidate]) -> tuple[Context, Candidate]:
     ctx, cand = pair
     cand.front = guards.without_connective(cand.front, ctx.language)
     if cand.kind == CLOZE:
-        cand.front = guards.trim_cloze(cand.front, ctx.language)
+        cand.front = guards.trim_cloze(guards.without_lead_in(cand.front), ctx.language)
     return ctx, cand
 
 

@@ -159,7 +159,7 @@ def _verb_phrase(word: str) -> bool:
 
 
 def _close_run(text: str, run: list, found: list) -> None:
-    while run and (run[0][0] in _ZH_GENERIC or run[0][1] == "vn" and len(run) > 1):
+    while run and run[0][0] in _ZH_GENERIC and len(run) > 1:
         run = run[1:]  # "发展现状" → "现状" is no better, but a leading filler noun never helps
     while run and run[-1][0] in _ZH_GENERIC and len(run) > 1:
         run = run[:-1]  # "AI领域" → "AI": the generic head adds nothing to recall
