@@ -31,6 +31,8 @@ def _cloze(front: str) -> Candidate:
     ("{{c1::70%}}的受访者把电动车与高价格联系起来（如特斯拉", "cut-bracket"),
     ("边缘网关的核心组件 {{c1::EK (EdgeKit}}) 负责设备接入。", "cut-bracket"),
     ("储能电站的建设有{{c1::两个}}主要目标：", "cut-off"),
+    ("二是{{c1::电解液}}在低温下会变稠，导致电池内阻上升。", "not-standalone"),
+    ("对于经常跑长途的车主来说，这种方案的{{c1::续航焦虑}}最小。", "unresolved-reference"),
     ("{{c1::锂电池}}的回收率低于铅酸电池，因为锂电池的拆解更复杂。", "answer-shown"),
 ])
 def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
@@ -49,6 +51,8 @@ def test_good_cards_pass():
     assert guards.problem(_cloze("Raft 是一种{{c1::一致性协议}}，它比 Paxos 更容易理解。"), "zh") is None
     assert guards.problem(_cloze("The {{c1::Timsort}} algorithm is fast because it reuses runs."),
                           "en") is None
+    # a demonstrative whose noun the sentence named before it is resolved in the sentence
+    assert guards.problem(_cloze("换电方案需要大量换电站，这种方案的{{c1::初期投资}}很高。"), "zh") is None
     # a number is a fact however short its blank
     assert guards.problem(_cloze("专家预计,固态电池至少需要{{c1::五年}}才能大规模量产。"), "zh") is None
     assert guards.problem(_cloze("大语言模型的预训练通常使用{{c1::10T到50T}}的token。"), "zh") is None

@@ -128,3 +128,7 @@ def test_a_count_announcing_its_items_is_no_blank_the_items_are():
 def test_a_term_of_the_subject_weighs_less_than_one_of_the_predicate():
     (card,) = _cards(ZH_DOC)["许多老建筑采用木结构,防火性能较差。"]
     assert card.answer == "木结构"
+
+
+def test_a_curly_apostrophe_never_cuts_a_word_into_a_term():
+    assert [t[0] for t in terms.terms("Don’t rush the migration of legacy databases.", "en")] == ["migration", "legacy"]

@@ -220,3 +220,10 @@ def test_footnote_marks_in_running_text_go_but_emphasis_and_numbers_stay(suffix:
     found = sentences(import_text(text, suffix))
     assert found == ["绿茶的发酵程度最低，杀青在采摘后立即进行。", "红茶是全发酵茶。",
                      "乌龙茶介于两者之间（每 100 g 中 2 g 茶多酚）。", "共有6种基本茶类。"]
+
+
+def test_a_bold_line_of_its_own_is_a_heading_but_a_bold_sentence_stays_prose() -> None:
+    document = import_text("# Tea\n\n## Growing\n\nTea grows on hills.\n\n**Picking the leaves**\n\n"
+                           "Leaves are picked by hand.\n\n**Only the top two leaves are picked.**\n", ".md")
+    assert [s.title for s in document.walk()][-1] == "Picking the leaves"
+    assert list(document.walk())[-1].sentences[-1].text == "Only the top two leaves are picked."

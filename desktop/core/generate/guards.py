@@ -30,12 +30,13 @@ _EN_FILLER = set("a an the of in on at to for from by with and or but as is are 
                  "thing things part parts case cases kind clear alternative example examples lot lots".split())
 # fronts that lean on what came before, or talk about the page rather than the topic
 _ZH_DANGLING = re.compile(r"^(?:这|那|该|其|此|它|他们|她们|它们|上述|以上|前者|后者|而且|而是|并且|但|所以|因此|是因为|"
-                          r"因为|如下|下面|接下来|然后|同时|另外|此外|其实|不过|当然|也就是|首先|其次|最后|总之)"
+                          r"因为|如下|下面|接下来|然后|同时|另外|此外|除此之外|除此以外|根据以上|其实|不过|当然|也就是|首先|其次|"
+                          r"最后|总之|[一二三四五六七八九十]是|第[一二三四五六七八九十]个?是)"
                           r"|这个问题|这一点|这种情况|如图|下图|上图|图中|以下几|如下图|见下")
 _EN_DANGLING = re.compile(r"^(?:this|that|these|those|it|its|they|their|such|the above|the former|the latter|and|but|"
                           r"so|also|here|there)\b", re.I)
 # a reference left anywhere in the front: the card would teach a fact about nothing in particular
-_ZH_REFERENCE = re.compile(r"(?:这|那)(?:一|类|种|个|些|样的|项|里|款|次)|(?<![应活])该(?=[\u4e00-\u9fff]{1,4}(?:的|是|在|能|会|可|也))|"
+_ZH_REFERENCE = re.compile(r"(?:这|那)[两三四五六七八九几]?(?:一|类|种|个|些|样的|项|里|款|次|点)|(?<![应活])该(?=[\u4e00-\u9fff]{1,4}(?:的|是|在|能|会|可|也))|"
                            r"^(?:它|他们|她们|它们|其)")
 _EN_REFERENCE = re.compile(r"\b(?:this|these|those)\b|^(?:\W*\w+\W+){0,2}?(?:it|its|they|them|their)\b", re.I)
 _META = re.compile(r"(本文|本篇|本章|本节|本次|本场|本期|本书|笔者|小编|下文|文中|讨论地址|原文链接|点击|扫码|转载|截图|视频回放|如下图|如图|见下?图|"
@@ -81,6 +82,8 @@ def problem(cand: Candidate, language: str) -> str | None:
         # "这类应用至少需要五年": which applications? A reference in a later clause points back into the
         # sentence itself ("Raft 是一致性协议，它…"), so only the first clause is read.
         return "unresolved-reference"
+    if _is_zh(plain) and _later_reference(plain):
+        return "unresolved-reference"  # "…的人来说，这种主题很有吸引力": no 主题 was named before
     # a list note may run longer: each of its deletions is a card of its own, the lead shared
     if _is_zh(plain) and _ZH_NO_SUBJECT.intersection({_first_tag(_opening(plain))}):
         return "no-subject"
@@ -98,6 +101,16 @@ def problem(cand: Candidate, language: str) -> str | None:
     if size(back) > MAX_ANSWER["zh" if _is_zh(back) else "en"]:
         return "answer-too-long"
     return None
+
+
+_ZH_DEMONSTRATIVE_NP = re.compile(r"(?:这|那)[两三四五六七八九几]?(?:类|种|个|些|样的|项|款)(?P<noun>[\u4e00-\u9fff]{2})")
+
+
+def _later_reference(plain: str) -> bool:
+    """A demonstrative after the first clause whose noun the sentence has not named before it."""
+    first = _CLAUSE_BREAK.search(plain)
+    return any(m.group("noun") not in plain[:m.start()]
+               for m in _ZH_DEMONSTRATIVE_NP.finditer(plain, first.end() if first else len(plain)))
 
 
 _PAIRS = ("()", "（）", "[]", "【】", "「」", "『』", "《》", "“”")

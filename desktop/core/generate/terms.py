@@ -64,7 +64,7 @@ class _DocStats:
 def _words(text: str, language: str) -> list[str]:
     if language == "zh":
         return [word for word, _flag in tagged_words(text)]
-    return re.findall(r"[A-Za-z][A-Za-z'\-]*", text)
+    return re.findall(r"[A-Za-z][A-Za-z'’\-]*", text)
 
 
 def stats(ctx: Context) -> _DocStats:
@@ -180,9 +180,9 @@ def _en_terms(text: str) -> list[Term]:
     found: list[Term] = []
     run: list[re.Match] = []
     previous = ""
-    for match in re.finditer(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|[^\sA-Za-z]+", text):
+    for match in re.finditer(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[^\sA-Za-z]+", text):
         word = match.group(0)
-        low = word.lower().removesuffix("'s")
+        low = word.lower().replace("’", "'").removesuffix("'s")
         # "a process that pushes seawater": after a relative "that" an "-s" word is the verb
         relative = previous == "that" and bool(run) is False and re.search(r"[^su]s$", low) is not None
         content = _en_content(low, run, text, match) and previous not in _EN_BEFORE_VERB and not relative

@@ -60,7 +60,7 @@ def _blocks(tokens: list[Token]) -> list[Block]:
     items: list[str] = []  # for each open list item: its number ("" for a bullet) until its first paragraph
     depth = {"footnote": 0, "item": 0}
     row: list[str] = []
-    heading = 0
+    heading, last_level = 0, 1
     previous = ""
     for token in tokens:
         kind, before, previous = token.type, previous, token.type
@@ -94,6 +94,10 @@ def _blocks(tokens: list[Token]) -> list[Block]:
                 row.append(glue_lines(inline.lines))
             elif heading:
                 blocks.append(Block(HEADING, glue_lines(inline.lines), heading))
+                last_level = heading
+            elif not depth["item"] and _bold_title(token.children or [], inline.text):
+                # "**Building a strong culture**" on a line of its own: a heading written in bold
+                blocks.append(Block(HEADING, inline.text, min(last_level + 1, 6)))
             elif (block := _paragraph(inline, items, depth["item"] > 0)) is not None:
                 blocks.append(block)
     return [b for b in blocks if b.text]
@@ -141,6 +145,14 @@ def _inline(children: list[Token]) -> _Inline:
     out.lines = [line.strip() for line in out.lines if re.search(r"\w", line)]
     out.text = glue_lines(out.lines)
     return out
+
+
+def _bold_title(children: list[Token], text: str) -> bool:
+    """Whether a paragraph is all bold, short and unpunctuated: a title, not a sentence."""
+    kinds = [c.type for c in children if c.type != "softbreak" and not (c.type == "text" and not c.content.strip())]
+    short = len(text) <= 30 if _CJK.search(text) else len(text.split()) <= 10
+    return len(kinds) >= 3 and kinds[0] == "strong_open" and kinds[-1] == "strong_close" \
+        and kinds.count("strong_open") == 1 and short and not _SENTENCE_END.search(text)
 
 
 def glue_lines(lines: list[str]) -> str:
