@@ -32,6 +32,8 @@ def _cloze(front: str) -> Candidate:
     ("边缘网关的核心组件 {{c1::EK (EdgeKit}}) 负责设备接入。", "cut-bracket"),
     ("储能电站的建设有{{c1::两个}}主要目标：", "cut-off"),
     ("二是{{c1::电解液}}在低温下会变稠，导致电池内阻上升。", "not-standalone"),
+    ("We could have stored the {{c1::charge level}} in a separate table of the battery database.", "counterfactual"),
+    ("网关由{{c1::控制面}} {{c2::数据面}}两部分组成，各自独立部署和升级。", "adjacent-blanks"),
     ("对于经常跑长途的车主来说，这种方案的{{c1::续航焦虑}}最小。", "unresolved-reference"),
     ("{{c1::锂电池}}的回收率低于铅酸电池，因为锂电池的拆解更复杂。", "answer-shown"),
 ])
@@ -41,7 +43,7 @@ def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
 
 
 @pytest.mark.parametrize("question", ["多少 年的时候？", "预计年底之前发布 多少 版本？", "几种结构的不同点在于？",
-                                      "什么是一个很重要的模块？"])
+                                      "什么是一个很重要的模块？", "什么是虽然灰度发布？"])
 def test_a_garbled_or_subjectless_question_is_rejected(question):
     assert guards.problem(Candidate.basic(question, "两种", "quantity"), "zh") is not None
 

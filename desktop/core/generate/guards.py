@@ -31,10 +31,12 @@ _EN_FILLER = set("a an the of in on at to for from by with and or but as is are 
 # fronts that lean on what came before, or talk about the page rather than the topic
 _ZH_DANGLING = re.compile(r"^(?:这|那|该|其|此|它|他们|她们|它们|上述|以上|前者|后者|而且|而是|并且|但|所以|因此|是因为|"
                           r"因为|如下|下面|接下来|然后|同时|另外|此外|除此之外|除此以外|根据以上|其实|不过|当然|也就是|首先|其次|"
-                          r"最后|总之|[一二三四五六七八九十]是|第[一二三四五六七八九十]个?是)"
+                          r"最后|总之|或者|或是|至于|另一个是|一个是|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?![\u4e00-\u9fff]))"
                           r"|这个问题|这一点|这种情况|如图|下图|上图|图中|以下几|如下图|见下")
 _EN_DANGLING = re.compile(r"^(?:this|that|these|those|it|its|they|their|such|the above|the former|the latter|and|but|"
-                          r"so|also|here|there)\b", re.I)
+                          r"so|also|here|there|or|as with|one case|another case|for example|for instance)\b", re.I)
+# what did not happen: "We could have defined…", "本可以…" teaches a road the text did not take
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|should) have\b|本可以|本来可以|原本可以", re.I)
 # a reference left anywhere in the front: the card would teach a fact about nothing in particular
 _ZH_REFERENCE = re.compile(r"(?:这|那)[两三四五六七八九几]?(?:一|类|种|个|些|样的|项|里|款|次|点)|(?<![应活])该(?=[\u4e00-\u9fff]{1,4}(?:的|是|在|能|会|可|也))|"
                            r"^(?:它|他们|她们|它们|其)")
@@ -49,7 +51,7 @@ _MARKUP = re.compile(r"(\$|\\[a-zA-Z]+|`|\{|\}|;\s*$|\btypedef\b|#include|::|->|
 # "提供完整的…"); a question word with nothing before it, or standing between spaces, is a template gone wrong
 _ZH_NO_SUBJECT = {"d", "v", "u", "uj", "ul", "uz", "y", "e", "o"}
 _GARBLED = re.compile(r"^\W*(?:多少|几)\s|\s(?:多少|什么|哪些?|几)\s|[(（\s](?:多少|几)[)）]|(?:多少|几)[)）]|"
-                      r"^什么是(?:一个|一种|因为|由于)")
+                      r"^什么是(?:一个|一种|因为|由于)|(?:虽然|尽管|但是|因为|所以|而且|如果|假如|即使)[^？?]*(?:是什么|[？?])")
 _BLANK_SHARE, _NUMBER_SHARE = 10, 12  # the front may be this many times its one blank
 _MIN_CONTEXT = 8  # characters a cut-down cloze shows besides its deletions
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
@@ -76,6 +78,8 @@ def problem(cand: Candidate, language: str) -> str | None:
         return "not-standalone"
     if any(_unbalanced(text) for text in (plain, back, *(t for _s, _e, t in deletions(front)))):
         return "cut-bracket"  # "（如war", "{{c1::AK (AlloyKit}})": a cut inside brackets
+    if _COUNTERFACTUAL.search(plain):
+        return "counterfactual"
     if re.search(r"[，,、：:]\s*$", plain):
         return "cut-off"  # "端口转发有两个主要作用：": a lead-in or a clause, not a statement
     if (_ZH_REFERENCE if _is_zh(plain) else _EN_REFERENCE).search(_CLAUSE_BREAK.split(plain, maxsplit=1)[0]):
@@ -176,6 +180,8 @@ def _blank_problem(front: str, plain: str) -> str | None:
         if _cuts_word(plain, start, end, bounds):
             return "blank-splits-a-word"
     # one short blank in a long sentence tests a detail the rest gives away; a number is a fact however short
+    if any(not plain[a[1]:b[0]].strip() for a, b in zip(spans, spans[1:])):
+        return "adjacent-blanks"  # "{{c1::AR}}{{c2::VR眼镜}}": two blanks with nothing between read as one
     shown = CLOZE_MARK.sub(" ", front).lower()
     if any(len(text.strip()) >= 2 and text.strip().lower() in shown for _s, _e, text in spans):
         return "answer-shown"  # the blank's words stand elsewhere in the front
