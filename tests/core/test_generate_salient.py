@@ -1,6 +1,8 @@
 """desktop.core.generate.salient (and terms, salience): a cloze on the most informative terms of a sentence."""
 from __future__ import annotations
 
+import re
+
 from desktop.core.card import CLOZE
 from desktop.core.generate import enumeration, salient, terms
 from desktop.core.generate.base import Context
@@ -65,7 +67,8 @@ def test_no_card_where_only_generic_words_are():
     cards = _cards(ZH_DOC)
     assert cards["街道的改造是城市更新的重点。"] == []
     assert cards["城市更新需要各方共同努力,也需要专业的规划团队。"] == []
-    assert _cards(EN_DOC)["This is not to say that old districts are unsafe for tourists."] == []
+    # "This" points at the sentence before, not at a noun: no card, rather than a guessed referent
+    assert not [c for c in generate(import_text(EN_DOC)) if "not to say" in c.front]
 
 
 def test_sentences_about_the_text_give_no_card_in_the_deck():
@@ -75,7 +78,8 @@ def test_sentences_about_the_text_give_no_card_in_the_deck():
 
 def test_english_name_spans_of_and_the():
     cards = _cards(EN_DOC)["Last year, the economist Maria Lopez spoke at the University of Chicago about housing."]
-    assert [c.answer for c in cards] == ["University of Chicago"]
+    # the name of the place is deleted whole, "of" included
+    assert len(cards) == 1 and re.search(r"\{\{c\d::University of Chicago\}\}", cards[0].front)
 
 
 def test_a_number_with_its_unit_is_deleted_whole():

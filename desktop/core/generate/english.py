@@ -165,38 +165,6 @@ def np_ending_with(text: str, head: str) -> str:
         return " ".join(words[k:j + 1])
     return ""
 
-# Frequent English content words (nouns and adjectives of everyday prose). There is no frequency table
-# offline; without this list a long everyday word ("development", "environmental") would outrank a short
-# technical term ("royal jelly", "sucrose") as the thing a cloze should delete.
-COMMON_WORDS = frozenset("""time year people way day man thing woman life child world school state family student
-group country problem hand part place case week company system program question work government number night
-point home water room mother area money story fact month lot right study book eye job word business issue side
-kind head house service friend father power hour game line end member law car city community name president
-team minute idea kid body information back parent face others level office door health person art war history
-party result change morning reason research girl guy moment air teacher force education foot boy age policy
-process music market sense nation plan college interest death experience effect use class control care field
-development role effort rate heart drug show leader light voice wife police mind price report decision son view
-relationship town road arm difference value building action model season society tax director position player
-record paper space ground form event official matter center centre couple site project activity star table need
-court situation cost industry figure street image phone data picture practice piece land product doctor wall
-patient worker news test movie north south east west love support technology step baby computer type attention
-film tree source organization organisation hair window evidence population region city's region's period amount
-environment condition structure function material majority example opportunity character approach performance
-knowledge quality purpose response pressure energy network element factor feature method series range rest
-resource standard stage surface task term trade unit weight account analysis animal brother daughter husband
-island letter meeting nature officer response risk rule section size strategy student success summer winter
-spring autumn fall weekend village average direction distance direction distances groups areas members levels
-changes results effects years months weeks days hours minutes seconds times people's others' things
-different important large small public possible political national international general environmental
-economic social local major special available similar natural physical significant individual common recent
-current particular simple complete entire various main central modern serious effective additional specific
-traditional original primary final total basic standard regular normal human certain clear early late young
-old whole real true full free strong private personal single direct financial medical legal open short long
-high low hard easy ready likely able better best greater greatest higher highest lower lowest larger largest
-smaller smallest longer longest shorter shortest older newer younger simpler stronger weaker faster slower
-average overall official annual daily global popular positive negative""".split())
-
-
 _PAST_BASE = {"built": "build", "cost": "cost", "made": "make", "took": "take", "gave": "give", "sold": "sell",
               "bought": "buy", "won": "win", "paid": "pay", "spent": "spend", "began": "begin", "found": "find",
               "grew": "grow", "rose": "rise", "fell": "fall", "led": "lead", "wrote": "write", "ran": "run",

@@ -52,6 +52,8 @@ def _resolve_pronoun(text: str, ctx: Context) -> str:
     if not match:
         return text
     pronoun, nxt = match.group(1), match.group(2)
+    if pronoun in ("This", "These") and verbish(nxt, plural_noun_ok=pronoun == "These"):
+        return text  # "This is not to say…": a bare demonstrative points at a statement, not a noun
     possessive = pronoun in ("Its", "Their")
     if not possessive and not verbish(nxt, plural_noun_ok=pronoun in ("These", "They")):
         return text  # "This design …" is a determiner, handled with its noun

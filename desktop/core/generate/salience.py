@@ -1,7 +1,7 @@
 """How much recalling a word or phrase of a document is worth: the one measure every stage ranks by.
 
 A word is worth recalling when it is rare in general text (jieba's dictionary frequencies for Chinese,
-word shape for English, `terms._word_rarity`) and matters to this document: its recurring terms count a
+wordfreq for English, `terms._word_rarity`) and matters to this document: its recurring terms count a
 little more. The document's subject (a word in a third of its sentences) and the words of the titles
 above a sentence count much less: the front shows them anyway, and a blank on them tests nothing.
 Numbers with their units are facts whatever their words.

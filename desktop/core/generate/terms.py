@@ -2,8 +2,8 @@
 
 Terms are runs of noun-like jieba words (Chinese) or content words and capitalised names (English); a term
 never starts with an article or a determiner, so no deletion holds a filler word. A word's rarity comes
-from jieba's dictionary frequencies (already in memory once jieba is loaded) or, for English, from its
-shape. `salience.py` turns these into the weight every stage ranks by.
+from jieba's dictionary frequencies (already in memory once jieba is loaded) or, for English, from
+wordfreq's. `salience.py` turns these into the weight every stage ranks by.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from desktop.core.document import Document
 from desktop.core.generate.base import Context
-from desktop.core.generate.english import COMMON_WORDS, VERB_BASES, VERB_FORMS
+from desktop.core.generate.english import VERB_BASES, VERB_FORMS
 from desktop.core.generate.index import ancestors, cached
 from desktop.core.text import tagged_words, warm_up
 
@@ -279,11 +279,17 @@ def _rarity(word: str) -> float:
 def _word_rarity(word: str, language: str) -> float:
     if language == "zh":
         return _rarity(word)
-    # no English frequency table offline: longer words are rarer in general text, unless they are everyday
-    # words; capitals mark names
-    if word.lower() in COMMON_WORDS and not word[:1].isupper():
-        return 6.0 + min(len(word), 14) * 0.25
-    return 6.0 + min(len(word), 14) * 0.6 + (2.0 if word[:1].isupper() else 0.0)
+    return _en_rarity(word)
+
+
+@lru_cache(maxsize=65536)
+def _en_rarity(word: str) -> float:
+    """How rare an English word is in general text, from wordfreq's Zipf scale (0 unseen … 7+ "the"),
+    on the scale of `_rarity`; a capital marks a name."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, "en")
+    return 6.0 + (8.0 - zipf) * 1.25 + (1.0 if word[:1].isupper() else 0.0)
 
 
 # "像A和B这样的…", "如A、B等", "such as A and B": names given as examples of something else
