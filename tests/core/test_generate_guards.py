@@ -34,12 +34,20 @@ def _cloze(front: str) -> Candidate:
     ("二是{{c1::电解液}}在低温下会变稠，导致电池内阻上升。", "not-standalone"),
     ("We could have stored the {{c1::charge level}} in a separate table of the battery database.", "counterfactual"),
     ("网关由{{c1::控制面}} {{c2::数据面}}两部分组成，各自独立部署和升级。", "adjacent-blanks"),
+    ("储能需求不断增长，随着{{c1::电池成本}}的下降", "cut-off"),
+    ("【诊断方法 Diagnostic Methods】{{c1::实验室检查}}", "no-context"),
     ("对于经常跑长途的车主来说，这种方案的{{c1::续航焦虑}}最小。", "unresolved-reference"),
     ("{{c1::锂电池}}的回收率低于铅酸电池，因为锂电池的拆解更复杂。", "answer-shown"),
 ])
 def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
     assert guards.problem(_cloze(front), "zh" if "电" in front or "抗" in front or "调" in front or "较" in front
                           or "本文" in front else "en") == reason
+
+
+def test_a_verdict_is_no_definition():
+    question = Candidate.basic("What is the greenhouse effect?", "the foundation of climate change", "definition")
+    assert guards.problem(question, "en") == "not-a-definition"
+    assert guards.problem(Candidate.basic("什么是Raft？", "一个一致性协议", "definition"), "zh") is None
 
 
 @pytest.mark.parametrize("question", ["多少 年的时候？", "预计年底之前发布 多少 版本？", "几种结构的不同点在于？",

@@ -80,6 +80,8 @@ def problem(cand: Candidate, language: str) -> str | None:
         return "cut-bracket"  # "（如war", "{{c1::AK (AlloyKit}})": a cut inside brackets
     if _COUNTERFACTUAL.search(plain):
         return "counterfactual"
+    if _subordinate_only(plain):
+        return "cut-off"  # "随着X的增长，{{c1::Y}}" cut before its main clause: the claim is gone
     if re.search(r"[，,、：:]\s*$", plain):
         return "cut-off"  # "端口转发有两个主要作用：": a lead-in or a clause, not a statement
     if (_ZH_REFERENCE if _is_zh(plain) else _EN_REFERENCE).search(_CLAUSE_BREAK.split(plain, maxsplit=1)[0]):
@@ -96,12 +98,14 @@ def problem(cand: Candidate, language: str) -> str | None:
     if size(plain) > MAX_FRONT["zh" if _is_zh(plain) else "en"] * (1.5 if cand.extra.get("list") else 1):
         return "front-too-long"
     if cand.kind == CLOZE:
-        shown_chars = len(re.sub(r"\W", "", CLOZE_MARK.sub("", front)))
+        shown_chars = len(re.sub(r"\W", "", CLOZE_MARK.sub("", _SECTION_PREFIX.sub("", front))))
         if shown_chars < _MIN_CONTEXT:
             return "no-context"  # "{{c1::调度器}}。": a list line's remnant asks nothing
         return _blank_problem(front, plain)
     if _zh_question_subject(front) < 4:
         return "no-subject"
+    if _DEFINITION_ASKED.match(front) and _VERDICT.match(back):
+        return "not-a-definition"  # "What is the greenhouse effect?" → "the foundation of climate change"
     if size(back) > MAX_ANSWER["zh" if _is_zh(back) else "en"]:
         return "answer-too-long"
     return None
@@ -115,6 +119,24 @@ def _later_reference(plain: str) -> bool:
     first = _CLAUSE_BREAK.search(plain)
     return any(m.group("noun") not in plain[:m.start()]
                for m in _ZH_DEMONSTRATIVE_NP.finditer(plain, first.end() if first else len(plain)))
+
+
+_SECTION_PREFIX = re.compile(r"^【[^】]*】")  # the section a front names: context, but no statement
+_ZH_SUBORDINATE = re.compile(r"^\s*(?:虽然|尽管|随着|只要|如果|假如|即使|即便|除了|当(?=[^，,]{1,24}(?:时|的时候)))")
+_EN_SUBORDINATE = re.compile(r"^\s*(?:although|though|if|when|while|unless|as|since|whereas)\b", re.I)
+_DEFINITION_ASKED = re.compile(r"^(?:【[^】]*】)?\s*(?:什么是|What (?:is|are|was|were)\b)", re.I)
+_VERDICT = re.compile(r"^\s*(?:(?:the|a|an|one of the)\s+(?:foundation|basis|key|core|heart|root|center|centre|"
+                      r"main|major|important|biggest|best|first)\b|(?:最|很|非常)?(?:重要|关键|核心|基础|根本)的?)", re.I)
+
+
+def _subordinate_only(plain: str) -> bool:
+    """Whether the front's last clause opens a subordinate clause whose main clause was cut away."""
+    clauses = [c for c in re.split(r"[，,；;。.!?！？]", plain) if c.strip()]
+    if not clauses:
+        return False
+    if has_cjk(plain):
+        return bool(_ZH_SUBORDINATE.match(clauses[-1]))
+    return len(clauses) == 1 and bool(_EN_SUBORDINATE.match(clauses[0]))
 
 
 _PAIRS = ("()", "（）", "[]", "【】", "「」", "『』", "《》", "“”")
