@@ -13,7 +13,7 @@ from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.clauses import is_adverbial, reporting_frame, strip_connectives, token_spans
 from desktop.core.generate.numbers import find_quantities
-from desktop.core.text import has_cjk
+from desktop.core.text import has_cjk, warm_up
 
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 # a front may hold this much: 60 Chinese characters, or 30 English words
@@ -214,8 +214,13 @@ def _blank_problem(front: str, plain: str) -> str | None:
 
 
 def _word_bounds(text: str) -> set[int]:
+    """Where jieba's plain segmenter puts word boundaries in the whole front: how a reader cuts it, which
+    may differ from the tagger's cut of the sentence the blank was chosen in."""
+    import jieba
+
+    warm_up()
     bounds = {0, len(text)}
-    for _w, _t, start, end in token_spans(text):
+    for _w, start, end in jieba.tokenize(text):
         bounds.update((start, end))
     return bounds
 
@@ -223,9 +228,9 @@ def _word_bounds(text: str) -> set[int]:
 def _cuts_word(text: str, start: int, end: int, bounds: set[int] | None) -> bool:
     """A deletion that starts or ends inside a word (jieba's words for Chinese, letters and digits else)."""
     before, after, core = text[start - 1:start], text[end:end + 1], text[start:end]
-    if re.match(r"[-_./][A-Za-z0-9]", text[end:end + 2]) and re.search(r"[A-Za-z0-9]$", core) or \
+    if re.match(r"[-_./'’][A-Za-z0-9]", text[end:end + 2]) and re.search(r"[A-Za-z0-9]$", core) or \
             re.search(r"[A-Za-z0-9][-_./]$", text[max(0, start - 2):start]) and re.match(r"[A-Za-z0-9]", core):
-        return True  # "{{Anti}}-CCP", "consul_kv.{{lua}}": one identifier
+        return True  # "{{Anti}}-CCP", "consul_kv.{{lua}}", "{{don}}’t": one word
     latin = bool(re.match(r"[A-Za-z0-9_]", before) and re.match(r"[A-Za-z0-9]", core)
                  or re.match(r"[A-Za-z0-9_]", after) and re.search(r"[A-Za-z0-9]$", core)
                  or re.search(r"[A-Za-z0-9][\u3400-\u9fff]$", core) and not re.search(r"\d", core))
