@@ -39,6 +39,7 @@ def _cloze(front: str) -> Candidate:
     ("【诊断方法 Diagnostic Methods】{{c1::实验室检查}}", "no-context"),
     ("对于经常跑长途的车主来说，这种方案的{{c1::续航焦虑}}最小。", "unresolved-reference"),
     ("{{c1::锂电池}}的回收率低于铅酸电池，因为锂电池的拆解更复杂。", "answer-shown"),
+    ("新电池的容量突破了{{c1::500Wh}}的限制，但单体电芯的容量仍不超过{{c2::500Wh}}。", "answer-shown"),
 ])
 def test_a_cloze_no_reader_would_keep_is_rejected(front, reason):
     assert guards.problem(_cloze(front), "zh" if "电" in front or "抗" in front or "调" in front or "较" in front

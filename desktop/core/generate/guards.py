@@ -205,7 +205,9 @@ def _blank_problem(front: str, plain: str) -> str | None:
     if any(not plain[a[1]:b[0]].strip() for a, b in zip(spans, spans[1:])):
         return "adjacent-blanks"  # "{{c1::AR}}{{c2::VR眼镜}}": two blanks with nothing between read as one
     shown = CLOZE_MARK.sub(" ", front).lower()
-    if any(len(text.strip()) >= 2 and text.strip().lower() in shown for _s, _e, text in spans):
+    texts = [text.strip().lower() for _s, _e, text in spans]
+    # a sibling's deletion is shown while this one is asked: the same words in two blanks give each other away
+    if any(len(text) >= 2 and text in shown for text in texts) or len(set(texts)) < len(texts):
         return "answer-shown"  # the blank's words stand elsewhere in the front
     hidden = sum(len(re.sub(r"\s+", "", text)) if zh else len(text.split()) for _s, _e, text in spans)
     if len(spans) == 1 and hidden * (_NUMBER_SHARE if find_quantities(spans[0][2], "zh" if zh else "en") else _BLANK_SHARE) < size(plain):

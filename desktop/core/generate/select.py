@@ -88,10 +88,12 @@ def salience(ctx: Context, cand: Candidate) -> float:
     """How worth a reader's time the card is: what it asks for, weighed, times the family's confidence."""
     asked = [text for _s, _e, text in deletions(cand.front)] if cand.kind == CLOZE else [cand.answer]
     weights = [_weight(ctx, text) for text in asked]
-    best = max(weights, default=0.0)
-    # a note of several list items asks for more than one, but each deletion is its own card in Anki
-    extra = 0.15 * sum(sorted(weights)[:-1]) if len(weights) > 1 else 0.0
-    return (best + extra) * cand.score
+    if not weights:
+        return 0.0
+    # a note is as worth its reviews as its deletions on average (each is a card of its own in Anki):
+    # one rare item does not carry four common ones
+    mean = sum(weights) / len(weights)
+    return mean * (1 + 0.1 * (len(weights) - 1)) * cand.score
 
 
 def _weight(ctx: Context, text: str) -> float:
