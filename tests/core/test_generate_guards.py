@@ -21,6 +21,7 @@ def _cloze(front: str) -> Candidate:
     ("The {{c1::alternative}} to a heat pump is a gas boiler in most homes.", "blank-on-filler"),
     ("抗体检测常用 {{c1::Anti}}-CCP 指标来辅助诊断类风湿。", "blank-splits-a-word"),
     ("Culture decides how things get (or {{c1::don}}’t get) finished in a large team.", "blank-splits-a-word"),
+    ("机器翻译模型会把法语的 Je suis é{{c1::tudiant}} 翻译为英文的 I am a student。", "blank-splits-a-word"),
     ("这种电池的能量密度达到{{c1::500Wh/kg}}以上。", "not-standalone"),
     ("较{{c1::好扩展性}}，支持多种协议的接入和转换工作。", "no-subject"),
     ("调用 {{c1::foo()}} 就能得到电池的全部参数和状态信息。", "markup"),

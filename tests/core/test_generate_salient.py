@@ -6,7 +6,8 @@ import re
 from desktop.core.card import CLOZE
 from desktop.core.generate import enumeration, salient, terms
 from desktop.core.generate.base import Context
-from desktop.core.generate.pipeline import generate
+from desktop.core.generate.pipeline import contexts, generate
+from desktop.core.generate.subject import resolve
 from desktop.core.importing import import_text
 from tests.core.generate_support import cards_by_sentence
 
@@ -136,3 +137,10 @@ def test_a_term_of_the_subject_weighs_less_than_one_of_the_predicate():
 
 def test_a_curly_apostrophe_never_cuts_a_word_into_a_term():
     assert [t[0] for t in terms.terms("Don’t rush the migration of legacy databases.", "en")] == ["migration", "legacy"]
+
+
+def test_an_it_that_stands_for_nothing_is_not_resolved():
+    text = ("Sorting Notes\n\n1. Keys\n\nLikewise, a comparison function such as cmp(a, b) returns a negative value "
+            "for smaller items. It is common to meet comparison functions when porting algorithms from older languages.\n")
+    resolved = [resolve(ctx.text, ctx) for ctx in contexts(import_text(text))]
+    assert resolved[1].startswith("It is common")

@@ -233,8 +233,8 @@ def _cuts_word(text: str, start: int, end: int, bounds: set[int] | None) -> bool
     if re.match(r"[-_./'’][A-Za-z0-9]", text[end:end + 2]) and re.search(r"[A-Za-z0-9]$", core) or \
             re.search(r"[A-Za-z0-9][-_./]$", text[max(0, start - 2):start]) and re.match(r"[A-Za-z0-9]", core):
         return True  # "{{Anti}}-CCP", "consul_kv.{{lua}}", "{{don}}’t": one word
-    latin = bool(re.match(r"[A-Za-z0-9_]", before) and re.match(r"[A-Za-z0-9]", core)
-                 or re.match(r"[A-Za-z0-9_]", after) and re.search(r"[A-Za-z0-9]$", core)
+    latin = bool(re.match(r"[A-Za-z0-9_\u00c0-\u024f]", before) and re.match(r"[A-Za-z0-9\u00c0-\u024f]", core)
+                 or re.match(r"[A-Za-z0-9_\u00c0-\u024f]", after) and re.search(r"[A-Za-z0-9\u00c0-\u024f]$", core)
                  or re.search(r"[A-Za-z0-9][\u3400-\u9fff]$", core) and not re.search(r"\d", core))
     if latin or bounds is None:
         return latin

@@ -20,6 +20,7 @@ from desktop.core.generate.people import person_before
 # Lower-case "that"/"those"/"such" are too often a conjunction or a quantifier ("argues that …") to rewrite.
 _DET_NP = re.compile(r"\b(This|These|That|Those|this|these)\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 _PRONOUN_START = re.compile(r"^(It|They|This|These|That|Its|Their)\b(?=\s+(\w+))")
+_EXPLETIVE = re.compile(r"^It\s+(?:is|was|seems|seemed|becomes|became|remains|has been)\b[^,.;]*?\b(?:to|that|whether|how)\b")
 # nouns for the document itself: "This article …" is about the text, not a referent
 _SELF = {"article", "post", "essay", "chapter", "section", "paper", "talk", "book", "piece", "page", "story"}
 _PREPOSITION = re.compile(r"\s(?:of|in|on|at|across|for|from|with|by|to|over|under|between|among)\s", re.I)
@@ -52,6 +53,8 @@ def _resolve_pronoun(text: str, ctx: Context) -> str:
     if not match:
         return text
     pronoun, nxt = match.group(1), match.group(2)
+    if _EXPLETIVE.match(body):
+        return text  # "It is common to…": an "it" that stands for nothing
     if pronoun in ("This", "These") and verbish(nxt, plural_noun_ok=pronoun == "These"):
         return text  # "This is not to say…": a bare demonstrative points at a statement, not a noun
     possessive = pronoun in ("Its", "Their")
