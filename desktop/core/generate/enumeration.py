@@ -99,8 +99,7 @@ def _parallel_labels(ctx: Context, items: list, lead: str) -> list[str]:
     count = _block_count(lead, 0, "en", any_size=True)
     if not count:
         return []
-    size = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}.get(
-        lead[count[0]:count[1]].lower()) or int(lead[count[0]:count[1]])
+    size = count_value(lead[count[0]:count[1]]) or 0
     lines = [item for item in items if _line_start(ctx, item)][:size]
     if len(lines) != size or size < 2:
         return []
@@ -140,13 +139,10 @@ def _block_count(lead: str, size: int, language: str, any_size: bool = False) ->
         match = re.search(r"(?:\d+|[一二两三四五六七八九十]+)(?=[类种个项点大方面步部分层级条])[类种个项点大方面步部分层级条]", lead)
         if match:
             number = re.match(r"\d+|[一二两三四五六七八九十]+", match.group(0)).group(0)
-            value = int(number) if number.isdigit() else parse_chinese(number)
-            return (match.start(), match.end()) if value == size else None
+            return (match.start(), match.end()) if count_value(number) == size else None
         return None
-    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
     for match in re.finditer(r"\b(two|three|four|five|six|seven|eight|\d)\b", lead, re.I):
-        value = int(match.group(1)) if match.group(1).isdigit() else words[match.group(1).lower()]
-        if value == size or any_size:
+        if count_value(match.group(1)) == size or any_size:
             return match.start(), match.end()
     return None
 
@@ -241,7 +237,7 @@ def _cards(ctx: Context, sentence: str, listing: Listing) -> list[Candidate]:
         text, shift = heading + "：" + text[listing.start - shift:], listing.start - len(heading) - 1
     prefix = subject.topic_prefix(ctx) if subject.dangling(text, ctx.language) else ""
     # a list whose count matches its items is a shape recognised for certain ("four countries: A, B, C and D")
-    score = 1.0 if _count_matches(sentence, listing, ctx.language) else 0.9
+    score = 1.0 if _count_matches(sentence, listing) else 0.9
     out = []
     for start, end in listing.items:
         front = prefix + cloze(text, start - shift, end - shift)
@@ -301,7 +297,7 @@ def _count_card(ctx: Context, sentence: str, listing: Listing) -> Candidate | No
             lead = clauses[0][0] + lead  # "李沐认为，X分为…" keeps who divides
         lead = strip_connectives(lead, "zh")
         number = re.match(r"\d+|[一二两三四五六七八九十]+", count).group(0)
-        value = int(number) if number.isdigit() else (parse_chinese(number) or 0)
+        value = count_value(number) or 0
         # "有三种部署方式：A，B，C" asks "有几种部署方式？": the counted noun stays when the list follows it
         noun = "" if trailing else _counted_noun(sentence[end:listing.start])
         ask = ("几" if value <= 10 else "多少") + count[len(number):] + (listing.head if trailing else noun)
@@ -319,17 +315,19 @@ def _count_card(ctx: Context, sentence: str, listing: Listing) -> Candidate | No
 _EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 
-def _count_matches(sentence: str, listing: Listing, language: str) -> bool:
+def count_value(word: str) -> int | None:
+    """The number a count is written with: "3", "三", "two" (None for anything else)."""
+    if word.isdigit():
+        return int(word)
+    return _EN_COUNTS.get(word.lower()) if word.isascii() else parse_chinese(word)
+
+
+def _count_matches(sentence: str, listing: Listing) -> bool:
     """Whether the list's count ("三类", "four") is the number of its items."""
     if not listing.count:
         return False
     number = re.match(r"\d+|[一二两三四五六七八九十]+|[A-Za-z]+", sentence[listing.count[0]:listing.count[1]])
-    if not number:
-        return False
-    word = number.group(0)
-    value = int(word) if word.isdigit() else _EN_COUNTS.get(word.lower()) if language != "zh" or word.isascii() \
-        else parse_chinese(word)
-    return value == len(listing.items)
+    return bool(number) and count_value(number.group(0)) == len(listing.items)
 
 
 def _counted_noun(between: str) -> str:

@@ -13,7 +13,7 @@ from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate
 from desktop.core.generate.clauses import is_adverbial, reporting_frame, strip_connectives, token_spans
 from desktop.core.generate.numbers import find_quantities
-from desktop.core.text import has_cjk, warm_up
+from desktop.core.text import has_cjk, words
 
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 # a front may hold this much: 60 Chinese characters, or 30 English words
@@ -104,7 +104,7 @@ def problem(cand: Candidate, language: str) -> str | None:
         return _blank_problem(front, plain)
     if _zh_question_subject(front) < 4:
         return "no-subject"
-    if _DEFINITION_ASKED.match(front) and _VERDICT.match(back):
+    if _DEFINITION_ASKED.match(_SECTION_PREFIX.sub("", front)) and _VERDICT.match(back):
         return "not-a-definition"  # "What is the greenhouse effect?" → "the foundation of climate change"
     if size(back) > MAX_ANSWER["zh" if _is_zh(back) else "en"]:
         return "answer-too-long"
@@ -124,7 +124,7 @@ def _later_reference(plain: str) -> bool:
 _SECTION_PREFIX = re.compile(r"^【[^】]*】")  # the section a front names: context, but no statement
 _ZH_SUBORDINATE = re.compile(r"^\s*(?:虽然|尽管|随着|只要|如果|假如|即使|即便|除了|当(?=[^，,]{1,24}(?:时|的时候)))")
 _EN_SUBORDINATE = re.compile(r"^\s*(?:although|though|if|when|while|unless|as|since|whereas)\b", re.I)
-_DEFINITION_ASKED = re.compile(r"^(?:【[^】]*】)?\s*(?:什么是|What (?:is|are|was|were)\b)", re.I)
+_DEFINITION_ASKED = re.compile(r"^\s*(?:什么是|What (?:is|are|was|were)\b)", re.I)
 _VERDICT = re.compile(r"^\s*(?:(?:the|a|an|one of the)\s+(?:foundation|basis|key|core|heart|root|center|centre|"
                       r"main|major|important|biggest|best|first)\b|(?:最|很|非常)?(?:重要|关键|核心|基础|根本)的?)", re.I)
 
@@ -194,10 +194,10 @@ def _blank_problem(front: str, plain: str) -> str | None:
     bounds = _word_bounds(plain) if zh else None
     for start, end, text in spans:
         core = text.strip()
-        words = re.findall(r"[a-z']+", core.lower())
+        latin_words = re.findall(r"[a-z']+", core.lower())
         if zh and (core in _ZH_FILLER or len(core) == 1 and not core.isdigit()):
             return "blank-on-filler"
-        if not zh and all(w in _EN_FILLER for w in words) and not re.search(r"\d", core):
+        if not zh and all(w in _EN_FILLER for w in latin_words) and not re.search(r"\d", core):
             return "blank-on-filler"
         if _cuts_word(plain, start, end, bounds):
             return "blank-splits-a-word"
@@ -210,7 +210,8 @@ def _blank_problem(front: str, plain: str) -> str | None:
     if any(len(text) >= 2 and text in shown for text in texts) or len(set(texts)) < len(texts):
         return "answer-shown"  # the blank's words stand elsewhere in the front
     hidden = sum(len(re.sub(r"\s+", "", text)) if zh else len(text.split()) for _s, _e, text in spans)
-    if len(spans) == 1 and hidden * (_NUMBER_SHARE if find_quantities(spans[0][2], "zh" if zh else "en") else _BLANK_SHARE) < size(plain):
+    share = _NUMBER_SHARE if find_quantities(spans[0][2], "zh" if zh else "en") else _BLANK_SHARE
+    if len(spans) == 1 and hidden * share < size(plain):
         return "tiny-blank"
     return None
 
@@ -218,12 +219,12 @@ def _blank_problem(front: str, plain: str) -> str | None:
 def _word_bounds(text: str) -> set[int]:
     """Where jieba's plain segmenter puts word boundaries in the whole front: how a reader cuts it, which
     may differ from the tagger's cut of the sentence the blank was chosen in."""
-    import jieba
-
-    warm_up()
-    bounds = {0, len(text)}
-    for _w, start, end in jieba.tokenize(text):
-        bounds.update((start, end))
+    bounds, cursor = {0, len(text)}, 0
+    for word in words(text):
+        start = text.find(word, cursor)
+        if start >= 0:
+            cursor = start + len(word)
+            bounds.update((start, cursor))
     return bounds
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from desktop.core.generate.clauses import token_spans
 from desktop.core.generate.english import DETERMINERS, VERB_BASES, VERB_FORMS
+from desktop.core.numerals import parse_chinese
 
 MAX_ITEM = 14  # characters (Chinese) / 6 words (English): a longer "item" is a clause, not a list entry
 MAX_ITEMS = 8
@@ -264,8 +265,9 @@ def _zh_count(text: str, first: int) -> tuple[int, int] | None:
 # many comma-separated items; the count vouches for the split, so the items may be short clauses.
 _ZH_COUNTED = re.compile(r"(?P<count>(?:\d|[两二三四五六七八九])(?P<measure>[类种个项点组大条步])[\u4e00-\u9fffA-Za-z ]{0,8}?)"
                          r"(?:[:：]|[，,]\s*(?:分别是|分别为|即|包括|一个是|一是|第一是|第一个是)|\s*(?=[，,]\s*一))")
-_ZH_ITEM_MARK = re.compile(r"^\s*(?:分别是|分别为|即|包括|另一个是|一个是|另外一个是|第[一二三四五六七八九]个?是|"
-                           r"[一二三四五六七八九]是|其[一二三四五六七八九]是?)\s*")
+# what opens one item of a list written out in clauses: "一个是A，另一个是B", "一是A，二是B"
+ITEM_MARKER = r"另外一个是|另一个是|一个是|第?[一二三四五六七八九]个?是|其[一二三四五六七八九]是?"
+_ZH_ITEM_MARK = re.compile(rf"^\s*(?:分别是|分别为|即|包括|{ITEM_MARKER})\s*")
 MAX_COUNTED_ITEM = 16
 
 
@@ -276,7 +278,7 @@ def _zh_counted(text: str) -> Listing | None:
     if not match:
         return None
     number = match.group("count")[0]
-    size = int(number) if number.isdigit() else "  两三四五六七八九".index(number) if number != "二" else 2
+    size = int(number) if number.isdigit() else parse_chinese(number) or 0
     if size < 2:
         return None
     rest_start = match.end("count")

@@ -15,6 +15,7 @@ from collections import defaultdict
 from desktop.core.card import CLOZE
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.guards import CLOZE_MARK, deletions
+from desktop.core.generate.lists import ITEM_MARKER
 from desktop.core.generate.salience import phrase_weight
 
 # cards per 1,000 Chinese characters, or per 1,000 English words, of body text
@@ -80,8 +81,7 @@ def _first_clause_run(plain: str, spans: list[tuple[int, int, str]]) -> list[tup
     return run
 
 
-_ITEM_GAP = re.compile(r"[、，,/]|\b(?:and|or|the|a|an)\b|以及|或者|和|与|及|或|另一个是|另外一个是|一个是|"
-                       r"第?[一二三四五六七八九]个?是|其[一二三四五六七八九]是?", re.I)
+_ITEM_GAP = re.compile(rf"[、，,/]|\b(?:and|or|the|a|an)\b|以及|或者|和|与|及|或|{ITEM_MARKER}", re.I)
 
 
 def salience(ctx: Context, cand: Candidate) -> float:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from desktop.core.document import Document
 from desktop.core.generate.base import Context
-from desktop.core.generate.english import VERB_BASES, VERB_FORMS
+from desktop.core.generate.english import DETERMINERS, VERB_BASES, VERB_FORMS
 from desktop.core.generate.index import ancestors, cached
 from desktop.core.text import tagged_words, warm_up
 
@@ -225,8 +225,7 @@ def _en_content(low: str, run: list[re.Match], text: str, match: re.Match) -> bo
     return not (final and adjacent and re.search(r"[^s]s$", low) and not re.search(r"s$", run[-1].group(0)))
 
 
-_EN_DETERMINERS = {"a", "an", "the", "another", "any", "all", "some", "its", "their", "this", "these", "those",
-                   "each", "every", "no", "his", "her", "our", "your", "my", "many", "much", "more", "most"}
+_EN_DETERMINERS = DETERMINERS | {"another", "any", "all", "some", "each", "every", "no", "many", "much", "more", "most"}
 _EN_MANNER = {"like", "as", "into", "onto", "toward", "towards", "up", "down", "out", "off", "away", "back"}
 # after these a word is a verb, whatever its spelling ("cannot absorb", "to reach")
 _EN_BEFORE_VERB = {"can", "cannot", "could", "will", "would", "should", "must", "may", "might", "to", "not", "been", "be",
@@ -288,7 +287,8 @@ def _en_rarity(word: str) -> float:
     on the scale of `_rarity`; a capital marks a name."""
     from wordfreq import zipf_frequency
 
-    zipf = zipf_frequency(word, "en", wordlist="small")  # loads in a tenth of the time; its floor (zipf 3) is rare enough
+    # the small list loads in a tenth of the time; below its floor (Zipf 3) a word is rare anyway
+    zipf = zipf_frequency(word, "en", wordlist="small")
     return 6.0 + (8.0 - zipf) * 1.25 + (1.0 if word[:1].isupper() else 0.0)
 
 
