@@ -54,8 +54,12 @@ def split_sentences(paragraph: str, offset: int = 0) -> list[tuple[str, int, int
     return sentences
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ABBREVIATION_WINDOW = 16  # longer than any abbreviation; a bounded look-back keeps splitting linear
+
+
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", paragraph[:dot])
+    word = _WORD_BEFORE.search(paragraph, max(0, dot - _ABBREVIATION_WINDOW), dot)
     if not word or paragraph[dot] != ".":
         return False
     token = word.group(1).lower()

@@ -132,3 +132,13 @@ def _raw_insert_seconds(tmp_path, cards: list[Card]) -> float:
     seconds = time.perf_counter() - start
     connection.close()
     return seconds
+
+
+@pytest.mark.parametrize("kilobytes", [42, 168, 1024])
+def test_import_one_long_line(kilobytes):
+    """A paste or a transcript without line breaks: import must stay linear in its length."""
+    sentence = "The model learns from {} examples, and its loss falls as the data grows. "
+    text = "".join(sentence.format(n) for n in range(kilobytes * 1024 // len(sentence)))
+    baseline = best_of(3, lambda: text.split(". "))
+    seconds = best_of(1, lambda: import_text(text))
+    report(f"import a {kilobytes} KB single-line text", seconds, baseline, "str.split into sentences")

@@ -7,6 +7,7 @@ patterns are the generic vocabulary of web pages and sentence shape, never words
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -80,9 +81,15 @@ def in_apparatus(ctx: Context) -> bool:
     start = ctx.sentence.start
     if start < 0:
         return False
-    text = ctx.document.text
-    labels = [m for m in _APPARATUS.finditer(text, max(ctx.section.start, 0), start)]
-    return bool(labels) and bool(_APPARATUS_LABEL.search(labels[-1].group("label")))
+    starts, apparatus = cached(ctx, "apparatus labels", lambda: _apparatus_labels(ctx.document.text))
+    last = bisect.bisect_left(starts, start) - 1  # the nearest label before the sentence
+    return last >= 0 and starts[last] >= max(ctx.section.start, 0) and apparatus[last]
+
+
+def _apparatus_labels(text: str) -> tuple[list[int], list[bool]]:
+    """Where each bracketed label starts and whether it names apparatus (one pass over the document)."""
+    labels = list(_APPARATUS.finditer(text))
+    return [m.start() for m in labels], [bool(_APPARATUS_LABEL.search(m.group("label"))) for m in labels]
 
 
 def is_boilerplate(text: str) -> bool:

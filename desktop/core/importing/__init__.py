@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from desktop.core.document import Document
-from desktop.core.importing.blocks import HEADING, Page
+from desktop.core.importing.blocks import HEADING, Page, reads_as_title
 from desktop.core.importing.clean import clean
 from desktop.core.importing.endmatter import without_page_chrome
 from desktop.core.importing.decode import MAX_BYTES, ImportFailed, decode
@@ -16,6 +16,7 @@ from desktop.core.importing.parse import parse
 from desktop.core.importing.rest import looks_like_rest, to_markdown
 
 SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
+_UNTITLED_LENGTH = 40  # characters of the first sentence that name a text without a title
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
 
 __all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_text"]
@@ -56,10 +57,23 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
     if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
         page.blocks = without_page_chrome(page.blocks, page.title)
     if not page.title and page.blocks:
-        page.title = page.blocks.pop(0).text
+        page.title = _untitled_title(page, source_path)
     if not page.title or not page.blocks:
         raise ImportFailed("The file has no article text to study.")
     return parse(page, source_path)
+
+
+def _untitled_title(page: Page, source_path: str) -> str:
+    """A page without a marked title: its first line if that reads as one, else the file's name.
+
+    A pasted transcript or a one-line text starts with prose; taking that as the title would leave no text.
+    """
+    first = page.blocks[0].text
+    if reads_as_title(first):
+        return page.blocks.pop(0).text
+    if source_path:
+        return Path(source_path).stem
+    return first[:_UNTITLED_LENGTH].rstrip() + "…"
 
 
 def _read(text: str, suffix: str) -> Page:

@@ -8,6 +8,8 @@ HEADING = "heading"
 PARAGRAPH = "paragraph"
 
 _SENTENCE_END = re.compile(r"[。！？!?.…:：;；”’\"')）]$")
+_MAX_TITLE = 80
+_PROSE_END = re.compile(r"[。！？.!?；;，,]\s*$")
 _FULL_WIDTH_END = re.compile(r"[。！？…：；”’」』）]$")
 
 
@@ -62,6 +64,11 @@ def _ends_paragraph(line: str, wrapped: bool) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     return len(line) <= 40 and not _SENTENCE_END.search(line)
+
+
+def reads_as_title(line: str) -> bool:
+    """Short, and not ending like prose: a pasted transcript's first line is a sentence, not a title."""
+    return len(line) <= _MAX_TITLE and not _PROSE_END.search(line)
 
 
 def glue(lines: list[str]) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.importing.blocks import PARAGRAPH, Block, Page, join_lines
+from desktop.core.importing.blocks import PARAGRAPH, Block, Page, join_lines, reads_as_title
 from desktop.core.importing.markdown import read_markdown
 
 __all__ = ["read_markdown", "read_plain", "strip_inline"]
@@ -12,11 +12,11 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def read_plain(text: str) -> Page:
-    """A plain-text page: the first non-empty line is the title."""
+    """A plain-text page: the first non-empty line is the title, when it reads as one."""
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
-    title = lines.pop(0).strip() if lines else ""
+    title = lines.pop(0).strip() if lines and reads_as_title(lines[0].strip()) else ""
     return Page(title=title, blocks=[Block(PARAGRAPH, p) for p in join_lines(lines)])
 
 
