@@ -59,12 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"talkcards: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - last line of defence: one sentence, no traceback
+        from desktop.core.collection import CollectionError
         from desktop.core.importing import ImportFailed
 
-        if isinstance(error, ImportFailed):
+        if isinstance(error, (ImportFailed, CollectionError)):
             print(f"talkcards: {error}", file=sys.stderr)
             return EXIT_USAGE
-        print(f"talkcards: unexpected error: {error}", file=sys.stderr)
+        # a bug: name the exception, since some (StopIteration, KeyError('')) carry no message of their own
+        print(f"talkcards: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
 
 
@@ -122,9 +124,11 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
 
     fmt = args.format or {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".md": "md"}.get(args.output.suffix.lower(), "apkg")
     if args.all:
-        from desktop.core.collection import Collection
+        from desktop.core.recovery import open_collection
 
-        collection = Collection.in_folder(data_dir)
+        collection, recovery = open_collection(data_dir)
+        if recovery is not None:
+            print(f"talkcards: {recovery.message()}", file=sys.stderr)
         try:
             sources = sources_from_collection(collection)
         finally:

@@ -7,6 +7,7 @@ mode, so a crash or a kill mid-review never leaves a half-written collection.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop.core import backup
 from desktop.core.card import Card
 from desktop.core.document import Document, Section, Sentence
 from desktop.core.migrations import migrate
@@ -25,6 +27,13 @@ BUSY_TIMEOUT = 30.0  # seconds a writer waits for another; imports hold the lock
 SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
             "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
 _FTS_MIN = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
+
+
+log = logging.getLogger(__name__)
+
+
+class CollectionError(Exception):
+    """The collection file cannot be used for a reason the user can act on; one sentence."""
 
 
 def utc_now() -> datetime:
@@ -51,16 +60,23 @@ class Collection:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.closed = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # several connections may write (the GUI and one background job): wait for each other, up to a point
-        self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, check_same_thread=False))
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at each commit's checkpoint, fast
+        self.backup_folder = backup.folder_for(self.path)
+        self._last_backup: datetime | None = None  # read from the folder when first needed
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # several connections may write (the GUI and one background job): wait for each other, up to a point
+            self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT,
+                                                            check_same_thread=False))
+            self.db.execute("PRAGMA journal_mode=WAL")
+        except (OSError, sqlite3.OperationalError) as error:  # a read-only folder, a full disk, a lock
+            raise CollectionError(f"The collection {self.path} cannot be opened: {_reason(error)}.") from error
+        # FULL: each commit (each answer) is synced to disk, so not even a power cut loses a review
+        self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        migrate(self.db)
+        migrate(self.db, before=lambda: self.backup("migration"))
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
+    def writing(self) -> Iterator[None]:
         """One write transaction, taking the write lock up front.
 
         A deferred transaction that reads first and writes later fails at once ("database is locked")
@@ -82,11 +98,48 @@ class Collection:
     def in_folder(cls, data_dir: str | Path) -> "Collection":
         return cls(Path(data_dir) / FILE_NAME)
 
-    def close(self) -> None:
-        """Close the file (checkpointing the WAL); closing twice is harmless."""
-        if not self.closed:
-            self.db.conn.close()
-            self.closed = True
+    def close(self, backup_first: bool = False) -> None:
+        """Close the file (checkpointing the WAL); closing twice is harmless.
+
+        Args:
+            backup_first: back the collection up first, if it changed since the newest backup
+                (the app does this when its window closes).
+        """
+        if self.closed:
+            return
+        if backup_first:
+            self.backup("close", only_if_changed=True)
+        self.db.conn.close()
+        self.closed = True
+
+    # ----- backups ---------------------------------------------------------------------------
+
+    def backup(self, reason: str, only_if_changed: bool = False) -> backup.Backup | None:
+        """Copy the collection into its backups folder now (and rotate the old ones).
+
+        A backup that cannot be written (a full disk, a read-only folder) is logged and skipped:
+        it must never stop the user's own work.
+
+        Returns:
+            The new backup, or None when none was taken.
+        """
+        take = backup.take_if_changed if only_if_changed else backup.take
+        try:
+            made = take(self.db.conn, self.backup_folder, reason, utc_now())
+        except (OSError, sqlite3.Error) as error:
+            log.warning("could not back up the collection before %s: %s", reason, error)
+            return None
+        self._last_backup = utc_now()
+        return made
+
+    def backup_if_due(self) -> backup.Backup | None:
+        """While studying: a backup when the last one is older than `backup.STUDY_INTERVAL`."""
+        if self._last_backup is None:
+            newest = next(iter(backup.listing(self.backup_folder)), None)
+            self._last_backup = newest.taken_at if newest else datetime.min.replace(tzinfo=timezone.utc)
+        if utc_now() - self._last_backup < backup.STUDY_INTERVAL:
+            return None
+        return self.backup("study", only_if_changed=True)
 
     # ----- documents -------------------------------------------------------------------------
 
@@ -104,7 +157,9 @@ class Collection:
             Counts of added, kept and retired cards.
         """
         stamp = iso(now or utc_now())
-        with self._writing():
+        if self._has_document(document.id):
+            self.backup("reimport", only_if_changed=True)
+        with self.writing():
             self._store_document(document, stamp)
             existing = {row["id"]: row for row in self.db.query(
                 "SELECT id, edited, retired_at, front, back FROM cards WHERE document_id = ? AND rule != 'manual'",
@@ -255,29 +310,31 @@ class Collection:
         """Save a user's edit; an edited card keeps its text on re-import."""
         changes = {k: v for k, v in (("front", front), ("back", back)) if v is not None}
         if changes:
-            with self._writing():
+            with self.writing():
                 self.db["cards"].update(card_id, {**changes, "edited": 1, "modified_at": iso(now or utc_now())})
 
     def set_suspended(self, card_ids: list[str], suspended: bool, now: datetime | None = None) -> None:
-        with self._writing():
+        with self.writing():
             for cid in card_ids:
                 self.db["cards"].update(cid, {"suspended": int(suspended), "modified_at": iso(now or utc_now())})
 
     def delete_cards(self, card_ids: list[str], now: datetime | None = None) -> None:
         """Delete cards softly, so `restore_cards` can undo it; reviews stay."""
-        with self._writing():
+        if card_ids:
+            self.backup("delete", only_if_changed=True)
+        with self.writing():
             for cid in card_ids:
                 self.db["cards"].update(cid, {"deleted_at": iso(now or utc_now())})
 
     def restore_cards(self, card_ids: list[str]) -> None:
-        with self._writing():
+        with self.writing():
             for cid in card_ids:
                 self.db["cards"].update(cid, {"deleted_at": None})
 
     def add_card(self, card: Card, now: datetime | None = None) -> str:
         """Add a card the user made (rule "manual"); it is never retired by a re-import."""
         stamp = iso(now or utc_now())
-        with self._writing():
+        with self.writing():
             position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM cards WHERE document_id = ?",
                                        [card.document_id]).fetchone()[0]
             self.db["cards"].insert({
@@ -332,17 +389,18 @@ class Collection:
             The review's row id.
         """
         after = json.loads(state_after)
-        with self._writing():
+        with self.writing():
             before = self.db.execute("SELECT fsrs FROM cards WHERE id = ?", [card_id]).fetchone()[0]
             review_id = self.db["reviews"].insert({
                 "card_id": card_id, "reviewed_at": iso(reviewed_at), "rating": rating, "duration_ms": duration_ms,
                 "state_before": before, "state_after": state_after, "due_after": iso(due_after)}).last_pk
             self._set_state(card_id, state_after, after)
+        self.backup_if_due()
         return review_id
 
     def undo_last_review(self) -> str | None:
         """Remove the newest review and put its card back as it was; returns the card id (None if no reviews)."""
-        with self._writing():
+        with self.writing():
             row = self.db.execute("SELECT id, card_id, state_before FROM reviews ORDER BY id DESC LIMIT 1").fetchone()
             if row is None:
                 return None
@@ -372,8 +430,12 @@ class Collection:
         return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value) -> None:
-        with self._writing():
+        with self.writing():
             self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+
+
+def _reason(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _card_from_row(row: dict) -> Card:

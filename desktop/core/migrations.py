@@ -6,6 +6,8 @@ Never edit a migration that has shipped: add a new one.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -42,13 +44,18 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["reviews"].create_index(["reviewed_at"])
 
 
-def migrate(db: sqlite_utils.Database) -> int:
+def migrate(db: sqlite_utils.Database, before: Callable[[], object] | None = None) -> int:
     """Bring a collection file up to the current schema.
 
+    Args:
+        db: the collection.
+        before: called before migrating a collection that already holds data (to back it up).
     Returns:
         The schema version (number of applied migrations).
     """
     if migrations.pending(db):
+        if before is not None and migrations.applied(db):
+            before()
         migrations.apply(db)
     version = len(migrations.applied(db))
     stored = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

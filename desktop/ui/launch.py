@@ -8,11 +8,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.collection import Collection
+from desktop.core.collection import Collection, CollectionError
 from desktop.core.library import ensure_bundled_talk
+from desktop.core.recovery import Recovery, open_collection
 from desktop.core.resources import resource_path
-from desktop.ui.i18n import install_language, system_language
+from desktop.ui.backup_dialog import StartCancelled, ask_to_restore, local_time
+from desktop.ui.error_dialog import install_excepthook
+from desktop.ui.i18n import install_language, system_language, tr
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import InstanceGuard
 from desktop.ui.theme import apply_theme
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -28,15 +32,22 @@ def application() -> QApplication:
     return app
 
 
-def build_main_window(data_dir: str | Path, background: bool = False) -> MainWindow:
+def build_main_window(data_dir: str | Path, background: bool = False, interactive: bool = False) -> MainWindow:
     """The main window over the collection in `data_dir`, without running the event loop.
 
     On first run the bundled talk is imported: before the window is built (so it opens on the talk),
     or with `background`, off the GUI thread while the window already shows its progress bar —
-    loading jieba's dictionary and generating take a second or two.
+    loading jieba's dictionary and generating take a second or two. A damaged collection is
+    recovered first: `interactive` asks the user, otherwise the newest backup is restored and
+    stderr says so.
+
+    Raises:
+        CollectionError: the collection cannot be opened (a read-only folder, a lock).
+        StartCancelled: the user chose to quit instead of recovering.
     """
     application()
-    collection = Collection.in_folder(data_dir)
+    install_language(system_language())  # until the collection, which holds the user's choice, is open
+    collection = open_checked(Path(data_dir), interactive)
     install_language(collection.setting("language") or system_language())
     apply_theme(QApplication.instance(), collection.setting("theme") or "system")
     if not background:
@@ -48,15 +59,79 @@ def build_main_window(data_dir: str | Path, background: bool = False) -> MainWin
     return window
 
 
+def open_checked(data_dir: Path, interactive: bool) -> Collection:
+    """Open the collection, recovering a damaged file; the user hears what was done."""
+    collection, recovery = open_collection(data_dir, ask_to_restore if interactive else None)
+    if recovery is not None:
+        if interactive:
+            QMessageBox.information(None, "TalkCards", recovered_text(recovery))
+        else:
+            print(f"talkcards: {recovery.message()}", file=sys.stderr)
+    return collection
+
+
+def recovered_text(recovery: Recovery) -> str:
+    if recovery.restored is None:
+        text = tr("TalkCards started with an empty collection. The damaged file was kept as %1.")
+    else:
+        text = tr("The backup of %2 was restored. The damaged file was kept as %1.")
+        text = text.replace("%2", local_time(recovery.restored))
+    return text.replace("%1", str(recovery.damaged_path))
+
+
 def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | None = None) -> int:
     app = application()
-    window = build_main_window(data_dir, background=screenshot is None)
-    if screenshot:
-        return save_screenshot(window, screenshot)
+    install_language(system_language())
+    guard = InstanceGuard(data_dir)
+    if not guard.acquire():
+        return _already_running(guard, data_dir, open_path, screenshot)
+    try:
+        interactive = screenshot is None
+        if interactive:
+            install_excepthook()
+        try:
+            window = build_main_window(data_dir, background=interactive, interactive=interactive)
+        except StartCancelled:
+            return 0
+        except CollectionError as error:
+            return _tell(str(error), screenshot is not None)
+        if screenshot:
+            return save_screenshot(window, screenshot)
+        guard.show_requested.connect(lambda: _to_front(window))
+        guard.open_requested.connect(lambda path: (_to_front(window), window.import_file(Path(path))))
+        window.show()
+        if open_path:
+            QTimer.singleShot(0, lambda: window.import_file(Path(open_path)))
+        return app.exec()
+    finally:
+        guard.release()
+
+
+def _already_running(guard: InstanceGuard, data_dir: Path, open_path: Path | None, screenshot: Path | None) -> int:
+    """Another TalkCards owns the folder: hand it our request, or say clearly why we stop."""
+    if screenshot is None and guard.hand_over(open_path):
+        print("talkcards: TalkCards is already open on this data folder; it was brought to the front.", file=sys.stderr)
+        return 0
+    message = tr("TalkCards is already open on the data folder %1 (process %2). Close it first, or choose "
+                 "another folder with --data-dir.").replace("%1", str(data_dir)).replace("%2", str(guard.owner_pid()))
+    return _tell(message, screenshot is not None)
+
+
+def _tell(message: str, quietly: bool) -> int:
+    """A start-up failure: on stderr for runs that cannot ask, in a dialog otherwise; exit status 2."""
+    if quietly:
+        print(f"talkcards: {message}", file=sys.stderr)
+    else:
+        QMessageBox.warning(None, "TalkCards", message)
+    return 2
+
+
+def _to_front(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
     window.show()
-    if open_path:
-        QTimer.singleShot(0, lambda: window.import_file(Path(open_path)))
-    return app.exec()
+    window.raise_()
+    window.activateWindow()
 
 
 def save_screenshot(window: MainWindow, out: Path) -> int:

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
                                QLineEdit, QMainWindow, QMessageBox, QProgressBar, QSplitter, QTableView,
                                QTreeView, QVBoxLayout, QWidget)
 
-from desktop.core.collection import Collection
+from desktop.core.collection import Collection, CollectionError
 from desktop.core.document import Document
-from desktop.core.importing import SUFFIXES
+from desktop.core.importing import SUFFIXES, ImportFailed
 from desktop.core.library import import_path
 from desktop.ui.background import collection_op
 from desktop.ui.card_editor import CardEditor, new_card_from_selection
 from desktop.ui.card_model import CARD_ID_ROLE, CardTableModel
+from desktop.ui.error_dialog import show_error
 from desktop.ui.i18n import LANGUAGES, install_language, tr
 from desktop.ui.mastery import MasteryDelegate, apply_mastery
 from desktop.ui.outline_model import SECTION_ID_ROLE, OutlineModel
@@ -109,8 +110,10 @@ class MainWindow(QMainWindow):
             ("study", "quiz", "Ctrl+Q", self.open_quiz),
             ("study", "stats", "Ctrl+Shift+S", self.open_stats),
             ("study", "study_options", "", self.open_study_options),
+            ("tools", "check", "", self.check_collection),
+            ("tools", "backups", "", self.open_backups),
         ]
-        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "study", "view")}
+        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "study", "tools", "view")}
         for menu, name, shortcut, slot in spec:
             action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
@@ -137,14 +140,15 @@ class MainWindow(QMainWindow):
         """(Re)apply every UI string; called on start and when the language changes."""
         self.setWindowTitle("TalkCards" + (f" — {self.document.title}" if self.document else ""))
         for name, text in (("file", tr("&File")), ("edit", tr("&Edit")), ("study", tr("&Study")),
-                           ("view", tr("&View"))):
+                           ("tools", tr("&Tools")), ("view", tr("&View"))):
             self.menus[name].setTitle(text)
         labels = {"import": tr("&Import…"), "export": tr("&Export…"), "quit": tr("&Quit"),
                   "find": tr("&Find cards"), "edit_card": tr("Edit &card…"), "suspend": tr("&Suspend / unsuspend"),
                   "delete": tr("&Delete cards"), "undo_delete": tr("&Undo delete"), "review": tr("&Review all due cards"),
                   "review_document": tr("Study this &document"),
                   "review_section": tr("Study this &section"), "quiz": tr("&Quiz…"), "stats": tr("S&tatistics"),
-                  "study_options": tr("Study &options…")}
+                  "study_options": tr("Study &options…"), "check": tr("&Check collection"),
+                  "backups": tr("&Restore backup…")}
         for name, text in labels.items():
             self.actions_[name].setText(text)
         self.language_menu.setTitle(tr("&Language"))
@@ -315,7 +319,10 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, error: Exception) -> None:
         self._set_busy(-1)
-        QMessageBox.warning(self, tr("Import failed"), str(error))
+        if isinstance(error, (ImportFailed, CollectionError)):
+            QMessageBox.warning(self, tr("Import failed"), str(error))
+        else:
+            show_error(self, error)  # a bug, not the file: the user gets the details to report it
 
     def _set_busy(self, delta: int, message: str = "") -> None:
         self.busy += delta
@@ -376,6 +383,41 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def check_collection(self) -> None:
+        """Tools ▸ Check collection, off the GUI thread; the report says what was repaired."""
+        from desktop.core.check import check_collection
+
+        self.run_in_background(check_collection, self._checked, tr("Checking the collection…"))
+
+    def _checked(self, report) -> None:
+        from desktop.ui.backup_dialog import check_report_text
+
+        self.reload_documents(self._document_id())
+        QMessageBox.information(self, tr("Check collection"), check_report_text(report))
+
+    def open_backups(self) -> None:
+        """Tools ▸ Restore backup…; a restore swaps the collection under every view."""
+        from desktop.ui.backup_dialog import BackupDialog
+
+        if self.busy:
+            QMessageBox.information(self, tr("Backups"), tr("Wait until the current work has finished."))
+            return
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible():
+                child.close()  # a review window must not write into the file being replaced
+        dialog = BackupDialog(self.collection, self)
+        dialog.exec()
+        if dialog.restored:
+            self.replace_collection(dialog.collection)
+            self.statusBar().showMessage(tr("The backup was restored."), 8000)
+        dialog.deleteLater()
+
+    def replace_collection(self, collection: Collection) -> None:
+        self.collection = collection
+        self.card_model.collection = collection
+        self.deleted.clear()  # the undo stack named cards of the file that was replaced
+        self.reload_documents()
+
     def open_study_options(self) -> None:
         from desktop.ui.study_settings import StudySettingsDialog
 
@@ -425,7 +467,7 @@ class MainWindow(QMainWindow):
         if not self.collection.closed:
             geometry = bytes(self.saveGeometry().data())
             self.collection.set_setting("window_geometry", base64.b64encode(geometry).decode("ascii"))
-            self.collection.close()
+            self.collection.close(backup_first=True)
         super().closeEvent(event)
 
 

@@ -1,627 +1,891 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
-<context>
+  <context>
     <name />
     <message>
-        <location filename="../../desktop/ui/card_editor.py" line="21" />
-        <source>Edit card</source>
-        <translation>编辑卡片</translation>
+      <location filename="../../desktop/ui/card_editor.py" line="21" />
+      <source>Edit card</source>
+      <translation>编辑卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_editor.py" line="21" />
-        <source>New card</source>
-        <translation>新建卡片</translation>
+      <location filename="../../desktop/ui/card_editor.py" line="21" />
+      <source>New card</source>
+      <translation>新建卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_editor.py" line="28" />
-        <location filename="../../desktop/ui/card_model.py" line="78" />
-        <source>Front</source>
-        <translation>正面</translation>
+      <location filename="../../desktop/ui/card_editor.py" line="28" />
+      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <source>Front</source>
+      <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_editor.py" line="29" />
-        <location filename="../../desktop/ui/card_model.py" line="78" />
-        <source>Back</source>
-        <translation>背面</translation>
+      <location filename="../../desktop/ui/card_editor.py" line="29" />
+      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <source>Back</source>
+      <translation>背面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_editor.py" line="33" />
-        <source>Source</source>
-        <translation>出处</translation>
+      <location filename="../../desktop/ui/card_editor.py" line="33" />
+      <source>Source</source>
+      <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_model.py" line="78" />
-        <source>Kind</source>
-        <translation>类型</translation>
+      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <source>Kind</source>
+      <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_model.py" line="78" />
-        <source>Section</source>
-        <translation>章节</translation>
+      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <source>Section</source>
+      <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_model.py" line="79" />
-        <location filename="../../desktop/ui/review.py" line="216" />
-        <location filename="../../desktop/ui/stats.py" line="102" />
-        <source>Due</source>
-        <translation>到期</translation>
+      <location filename="../../desktop/ui/card_model.py" line="85" />
+      <location filename="../../desktop/ui/review.py" line="216" />
+      <location filename="../../desktop/ui/stats.py" line="102" />
+      <source>Due</source>
+      <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_model.py" line="133" />
-        <source>Cloze</source>
-        <translation>填空</translation>
+      <location filename="../../desktop/ui/card_model.py" line="139" />
+      <source>Cloze</source>
+      <translation>填空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_model.py" line="133" />
-        <source>Basic</source>
-        <translation>问答</translation>
+      <location filename="../../desktop/ui/card_model.py" line="139" />
+      <source>Basic</source>
+      <translation>问答</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/card_model.py" line="135" />
-        <location filename="../../desktop/ui/review.py" line="215" />
-        <location filename="../../desktop/ui/stats.py" line="26" />
-        <source>New</source>
-        <translation>新卡片</translation>
+      <location filename="../../desktop/ui/card_model.py" line="141" />
+      <location filename="../../desktop/ui/review.py" line="215" />
+      <location filename="../../desktop/ui/stats.py" line="26" />
+      <source>New</source>
+      <translation>新卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
-        <source>&amp;Study</source>
-        <translation>学习(&amp;S)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <source>&amp;Study</source>
+      <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
+      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <source>&amp;Tools</source>
+      <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
+      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <source>&amp;Import…</source>
+      <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <source>&amp;Export…</source>
+      <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
-        <source>&amp;Find cards</source>
-        <translation>查找卡片(&amp;F)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
-        <source>Edit &amp;card…</source>
-        <translation>编辑卡片(&amp;C)…</translation>
+      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <source>&amp;Find cards</source>
+      <translation>查找卡片(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
-        <source>&amp;Suspend / unsuspend</source>
-        <translation>暂停 / 恢复(&amp;S)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <source>Edit &amp;card…</source>
+      <translation>编辑卡片(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
-        <source>&amp;Delete cards</source>
-        <translation>删除卡片(&amp;D)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <source>&amp;Suspend / unsuspend</source>
+      <translation>暂停 / 恢复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
-        <source>&amp;Undo delete</source>
-        <translation>撤销删除(&amp;U)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <source>&amp;Delete cards</source>
+      <translation>删除卡片(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
-        <source>&amp;Review all due cards</source>
-        <translation>复习所有到期卡片(&amp;R)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <source>&amp;Undo delete</source>
+      <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
-        <source>Study this &amp;document</source>
-        <translation>学习本文档(&amp;D)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <source>&amp;Review all due cards</source>
+      <translation>复习所有到期卡片(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
-        <source>Study this &amp;section</source>
-        <translation>学习本节(&amp;S)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="148" />
+      <source>Study this &amp;document</source>
+      <translation>学习本文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
-        <source>&amp;Quiz…</source>
-        <translation>测验(&amp;Q)…</translation>
+      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <source>Study this &amp;section</source>
+      <translation>学习本节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
-        <source>S&amp;tatistics</source>
-        <translation>统计(&amp;T)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <source>&amp;Quiz…</source>
+      <translation>测验(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
-        <source>Study &amp;options…</source>
-        <translation>学习选项(&amp;O)…</translation>
+      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <source>S&amp;tatistics</source>
+      <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="150" />
+      <source>Study &amp;options…</source>
+      <translation>学习选项(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
+      <location filename="../../desktop/ui/main_window.py" line="150" />
+      <source>&amp;Check collection</source>
+      <translation>检查卡片库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
+      <location filename="../../desktop/ui/main_window.py" line="151" />
+      <source>&amp;Restore backup…</source>
+      <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
-        <source>Light</source>
-        <translation>浅色</translation>
+      <location filename="../../desktop/ui/main_window.py" line="154" />
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
-        <source>Dark</source>
-        <translation>深色</translation>
+      <location filename="../../desktop/ui/main_window.py" line="155" />
+      <source>&amp;Theme</source>
+      <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
-        <source>Toolbar</source>
-        <translation>工具栏</translation>
+      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <source>Follow the system</source>
+      <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
-        <source>Search cards (Ctrl+F)</source>
-        <translation>搜索卡片 (Ctrl+F)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="268" />
-        <source>Deleted %n card(s). Ctrl+Z undoes it.</source>
-        <translation><numerusform>已删除 %n 张卡片。按 Ctrl+Z 撤销。</numerusform></translation>
+      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <source>Light</source>
+      <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
-        <source>Texts</source>
-        <translation>文本</translation>
+      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <source>Dark</source>
+      <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
-        <source>All files</source>
-        <translation>所有文件</translation>
+      <location filename="../../desktop/ui/main_window.py" line="158" />
+      <source>Toolbar</source>
+      <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
-        <source>Import a talk or article</source>
-        <translation>导入演讲或文章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
-        <source>Working…</source>
-        <translation>正在处理…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
-        <source>Imported “%1”: %2 new cards, %3 kept.</source>
-        <translation>已导入“%1”：新增 %2 张卡片，保留 %3 张。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
-        <source>%1 cards</source>
-        <translation>%1 张卡片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reader.py" line="62" />
-        <source>Import a talk or article to begin (File ▸ Import…).</source>
-        <translation>导入一篇演讲或文章开始学习（文件 ▸ 导入…）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reader.py" line="109" />
-        <source>New cloze card from selection</source>
-        <translation>用所选文字新建填空卡</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/reader.py" line="110" />
-        <source>New question with selection as answer</source>
-        <translation>新建问答卡，以所选文字为答案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38" />
-        <source>Anki deck (.apkg)</source>
-        <translation>Anki 牌组 (.apkg)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38" />
-        <source>Anki text, tab-separated (.txt)</source>
-        <translation>Anki 文本，制表符分隔 (.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="39" />
-        <source>Markdown outline with cards (.md)</source>
-        <translation>带卡片的 Markdown 大纲 (.md)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="162" />
-        <location filename="../../desktop/ui/export_dialog.py" line="169" />
-        <location filename="../../desktop/ui/export_dialog.py" line="304" />
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="163" />
-        <source>&amp;Documents:</source>
-        <translation>文档(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="164" />
-        <source>&amp;Format:</source>
-        <translation>格式(&amp;F)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="165" />
-        <source>&amp;Save to:</source>
-        <translation>保存到(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="166" />
-        <source>All documents</source>
-        <translation>所有文档</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="167" />
-        <source>Include suspended cards</source>
-        <translation>包括已暂停的卡片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="168" />
-        <source>Choose…</source>
-        <translation>选择…</translation>
+      <location filename="../../desktop/ui/main_window.py" line="159" />
+      <source>Search cards (Ctrl+F)</source>
+      <translation>搜索卡片 (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="175" />
-        <source>%n card(s)</source>
-        <translation><numerusform>%n 张卡片</numerusform></translation>
+      <location filename="../../desktop/ui/main_window.py" line="272" />
+      <source>Deleted %n card(s). Ctrl+Z undoes it.</source>
+      <translation>
+        <numerusform>已删除 %n 张卡片。按 Ctrl+Z 撤销。</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="240" />
-        <source>Export to</source>
-        <translation>导出到</translation>
+      <location filename="../../desktop/ui/main_window.py" line="293" />
+      <source>Texts</source>
+      <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="264" />
-        <source>Choose at least one document to export.</source>
-        <translation>请至少选择一个要导出的文档。</translation>
+      <location filename="../../desktop/ui/main_window.py" line="293" />
+      <source>All files</source>
+      <translation>所有文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="294" />
+      <source>Import a talk or article</source>
+      <translation>导入演讲或文章</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="302" />
+      <source>Importing %1…</source>
+      <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="306" />
+      <source>Working…</source>
+      <translation>正在处理…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="317" />
+      <source>Imported “%1”: %2 new cards, %3 kept.</source>
+      <translation>已导入“%1”：新增 %2 张卡片，保留 %3 张。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="323" />
+      <source>Import failed</source>
+      <translation>导入失败</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="390" />
+      <source>Checking the collection…</source>
+      <translation>正在检查卡片库…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="396" />
+      <source>Check collection</source>
+      <translation>检查卡片库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="403" />
+      <source>Wait until the current work has finished.</source>
+      <translation>请等待当前任务完成。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="412" />
+      <source>The backup was restored.</source>
+      <translation>备份已恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="452" />
+      <source>%1 cards</source>
+      <translation>%1 张卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/reader.py" line="62" />
+      <source>Import a talk or article to begin (File ▸ Import…).</source>
+      <translation>导入一篇演讲或文章开始学习（文件 ▸ 导入…）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/reader.py" line="109" />
+      <source>New cloze card from selection</source>
+      <translation>用所选文字新建填空卡</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/reader.py" line="110" />
+      <source>New question with selection as answer</source>
+      <translation>新建问答卡，以所选文字为答案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="38" />
+      <source>Anki deck (.apkg)</source>
+      <translation>Anki 牌组 (.apkg)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="38" />
+      <source>Anki text, tab-separated (.txt)</source>
+      <translation>Anki 文本，制表符分隔 (.txt)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="39" />
+      <source>Markdown outline with cards (.md)</source>
+      <translation>带卡片的 Markdown 大纲 (.md)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="162" />
+      <location filename="../../desktop/ui/export_dialog.py" line="169" />
+      <location filename="../../desktop/ui/export_dialog.py" line="304" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="163" />
+      <source>&amp;Documents:</source>
+      <translation>文档(&amp;D)：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="164" />
+      <source>&amp;Format:</source>
+      <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="165" />
+      <source>&amp;Save to:</source>
+      <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="166" />
+      <source>All documents</source>
+      <translation>所有文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="167" />
+      <source>Include suspended cards</source>
+      <translation>包括已暂停的卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="168" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="285" />
-        <source>Exported %n card(s) to {path}.</source>
-        <translation><numerusform>已导出 %n 张卡片到 {path}。</numerusform></translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="175" />
+      <source>%n card(s)</source>
+      <translation>
+        <numerusform>%n 张卡片</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="240" />
+      <source>Export to</source>
+      <translation>导出到</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/export_dialog.py" line="264" />
+      <source>Choose at least one document to export.</source>
+      <translation>请至少选择一个要导出的文档。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_dialog.py" line="287" />
-        <source>Exported %n note(s) to {path}.</source>
-        <translation><numerusform>已导出 %n 条笔记到 {path}。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="289" />
-        <source>The chosen documents have no cards yet.</source>
-        <translation>所选文档还没有卡片。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="330" />
-        <source>You may not write to {path}. Choose another folder.</source>
-        <translation>没有写入 {path} 的权限。请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="332" />
-        <source>The folder {folder} does not exist. Choose another one.</source>
-        <translation>文件夹 {folder} 不存在。请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="334" />
-        <source>Could not write {path}: {reason}.</source>
-        <translation>无法写入 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="335" />
-        <source>Could not export: {reason}</source>
-        <translation>无法导出：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/mastery.py" line="75" />
-        <source>Mastery: %1 %</source>
-        <translation>掌握程度：%1 %</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
-        <source>Quiz</source>
-        <translation>测验</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
-        <source>Typed answer</source>
-        <translation>输入答案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
-        <source>Multiple choice</source>
-        <translation>选择题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
-        <source>Cram</source>
-        <translation>突击复习</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="158" />
-        <source>Also record as reviews</source>
-        <translation>同时记为复习</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="159" />
-        <source>Type the answer, then press Enter</source>
-        <translation>输入答案，然后按 Enter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="201" />
-        <source>Enter: check, then next card</source>
-        <translation>Enter：检查，然后下一张</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="212" />
-        <source>Keys 1–4 choose; Enter: next card</source>
-        <translation>按 1–4 选择；Enter：下一张</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="217" />
-        <source>Space: flip, then next card; ←/→: previous/next</source>
-        <translation>空格：翻面，然后下一张；←/→：上一张/下一张</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="224" />
-        <source>Esc: close</source>
-        <translation>Esc：关闭</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="226" />
-        <source>There are no cards to quiz here.</source>
-        <translation>这里没有可以测验的卡片。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="228" />
-        <source>That was the last card.</source>
-        <translation>这是最后一张卡片。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="230" />
-        <source>Score: %1 / %2</source>
-        <translation>得分：%1 / %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="256" />
-        <source>Correct!</source>
-        <translation>正确！</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/quiz_dialog.py" line="256" />
-        <source>Not quite.</source>
-        <translation>不太对。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="48" />
-        <location filename="../../desktop/ui/stats.py" line="97" />
-        <source>Whole collection</source>
-        <translation>整个卡片集</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="166" />
-        <location filename="../../desktop/ui/stats.py" line="26" />
-        <source>Review</source>
-        <translation>复习</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="168" />
-        <source>Show answer (Space)</source>
-        <translation>显示答案（空格）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="169" />
-        <source>Again</source>
-        <translation>重来</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="169" />
-        <source>Hard</source>
-        <translation>困难</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="169" />
-        <source>Good</source>
-        <translation>良好</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="169" />
-        <source>Easy</source>
-        <translation>简单</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="172" />
-        <source>Edit (E)</source>
-        <translation>编辑 (E)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="173" />
-        <source>Show in outline</source>
-        <translation>在大纲中显示</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="174" />
-        <source>Undo (Ctrl+Z)</source>
-        <translation>撤销 (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="175" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="176" />
-        <source>Congratulations! You have finished for now.</source>
-        <translation>恭喜！今天的复习已经完成。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="205" />
-        <source>Source: %1 — %2</source>
-        <translation>出处：%1 — %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review.py" line="215" />
-        <location filename="../../desktop/ui/stats.py" line="26" />
-        <source>Learning</source>
-        <translation>学习中</translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="285" />
+      <source>Exported %n card(s) to {path}.</source>
+      <translation>
+        <numerusform>已导出 %n 张卡片到 {path}。</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review.py" line="223" />
-        <source>Reviewed %n card(s) in this session.</source>
-        <translation><numerusform>本次复习了 %n 张卡片。</numerusform></translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="287" />
+      <source>Exported %n note(s) to {path}.</source>
+      <translation>
+        <numerusform>已导出 %n 条笔记到 {path}。</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="226" />
-        <source>The next card is due in %1.</source>
-        <translation>下一张卡片将在 %1 后到期。</translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="289" />
+      <source>The chosen documents have no cards yet.</source>
+      <translation>所选文档还没有卡片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="261" />
-        <source>Nothing to undo.</source>
-        <translation>没有可撤销的操作。</translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="330" />
+      <source>You may not write to {path}. Choose another folder.</source>
+      <translation>没有写入 {path} 的权限。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review.py" line="263" />
-        <source>Review undone.</source>
-        <translation>已撤销复习。</translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="332" />
+      <source>The folder {folder} does not exist. Choose another one.</source>
+      <translation>文件夹 {folder} 不存在。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="26" />
-        <source>Relearning</source>
-        <translation>重新学习</translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="334" />
+      <source>Could not write {path}: {reason}.</source>
+      <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="27" />
-        <source>Suspended</source>
-        <translation>已暂停</translation>
+      <location filename="../../desktop/ui/export_dialog.py" line="335" />
+      <source>Could not export: {reason}</source>
+      <translation>无法导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="95" />
-        <source>Statistics</source>
-        <translation>统计</translation>
+      <location filename="../../desktop/ui/mastery.py" line="75" />
+      <source>Mastery: %1 %</source>
+      <translation>掌握程度：%1 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="96" />
-        <source>Show:</source>
-        <translation>显示：</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="149" />
+      <source>Quiz</source>
+      <translation>测验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="100" />
-        <source>Reviews</source>
-        <translation>复习</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <source>Typed answer</source>
+      <translation>输入答案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="101" />
-        <source>Reviews per day, last %1 days: %2</source>
-        <translation>每日复习量，最近 %1 天：%2</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <source>Multiple choice</source>
+      <translation>选择题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="103" />
-        <source>Due in the next %1 days: %2</source>
-        <translation>未来 %1 天到期：%2</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <source>Cram</source>
+      <translation>突击复习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="145" />
-        <source>Cards by state: %1</source>
-        <translation>卡片状态：%1</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="157" />
+      <source>Also record as reviews</source>
+      <translation>同时记为复习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="161" />
-        <source>True retention</source>
-        <translation>真实保持率</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="158" />
+      <source>Type the answer, then press Enter</source>
+      <translation>输入答案，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="163" />
-        <source>Last %1 days: %2 of %3 reviews of mature-path cards passed.</source>
-        <translation>最近 %1 天：复习阶段卡片的 %3 次复习中通过 %2 次。</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="200" />
+      <source>Enter: check, then next card</source>
+      <translation>Enter：检查，然后下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="165" />
-        <source>All time: %1 (%2 of %3).</source>
-        <translation>全部时间：%1（%3 次中 %2 次）。</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="211" />
+      <source>Keys 1–4 choose; Enter: next card</source>
+      <translation>按 1–4 选择；Enter：下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stats.py" line="167" />
-        <source>Counts reviews of cards in the Review state; Hard, Good and Easy pass, Again fails.</source>
-        <translation>只统计处于复习阶段的卡片；困难、良好、简单算通过，重来算未通过。</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="216" />
+      <source>Space: flip, then next card; ←/→: previous/next</source>
+      <translation>空格：翻面，然后下一张；←/→：上一张/下一张</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="18" />
-        <source>Study options</source>
-        <translation>学习选项</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="223" />
+      <source>Esc: close</source>
+      <translation>Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="25" />
-        <source> days</source>
-        <translation> 天</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="225" />
+      <source>There are no cards to quiz here.</source>
+      <translation>这里没有可以测验的卡片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="26" />
-        <source>Fit FSRS to my reviews</source>
-        <translation>根据我的复习记录拟合 FSRS 参数</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="227" />
+      <source>That was the last card.</source>
+      <translation>这是最后一张卡片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="28" />
-        <source>Reviews are scheduled by FSRS.</source>
-        <translation>复习由 FSRS 算法安排。</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="229" />
+      <source>Score: %1 / %2</source>
+      <translation>得分：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="31" />
-        <source>Desired retention</source>
-        <translation>期望记忆保持率</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
+      <source>Correct!</source>
+      <translation>正确！</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="32" />
-        <source>New cards per day</source>
-        <translation>每日新卡片数</translation>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
+      <source>Not quite.</source>
+      <translation>不太对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="33" />
-        <source>Maximum interval</source>
-        <translation>最大间隔</translation>
+      <location filename="../../desktop/ui/review.py" line="48" />
+      <location filename="../../desktop/ui/stats.py" line="97" />
+      <source>Whole collection</source>
+      <translation>整个卡片集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/study_settings.py" line="50" />
-        <source>Fitting…</source>
-        <translation>正在拟合…</translation>
+      <location filename="../../desktop/ui/review.py" line="166" />
+      <location filename="../../desktop/ui/stats.py" line="26" />
+      <source>Review</source>
+      <translation>复习</translation>
     </message>
-</context>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="168" />
+      <source>Show answer (Space)</source>
+      <translation>显示答案（空格）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="169" />
+      <source>Again</source>
+      <translation>重来</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="169" />
+      <source>Hard</source>
+      <translation>困难</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="169" />
+      <source>Good</source>
+      <translation>良好</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="169" />
+      <source>Easy</source>
+      <translation>简单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="172" />
+      <source>Edit (E)</source>
+      <translation>编辑 (E)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="173" />
+      <source>Show in outline</source>
+      <translation>在大纲中显示</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="174" />
+      <source>Undo (Ctrl+Z)</source>
+      <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="175" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="176" />
+      <source>Congratulations! You have finished for now.</source>
+      <translation>恭喜！今天的复习已经完成。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="205" />
+      <source>Source: %1 — %2</source>
+      <translation>出处：%1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="215" />
+      <location filename="../../desktop/ui/stats.py" line="26" />
+      <source>Learning</source>
+      <translation>学习中</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/review.py" line="223" />
+      <source>Reviewed %n card(s) in this session.</source>
+      <translation>
+        <numerusform>本次复习了 %n 张卡片。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="226" />
+      <source>The next card is due in %1.</source>
+      <translation>下一张卡片将在 %1 后到期。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="261" />
+      <source>Nothing to undo.</source>
+      <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="263" />
+      <source>Review undone.</source>
+      <translation>已撤销复习。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="26" />
+      <source>Relearning</source>
+      <translation>重新学习</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="27" />
+      <source>Suspended</source>
+      <translation>已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="95" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="96" />
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="21" />
+      <source>On closing</source>
+      <translation>关闭时</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="21" />
+      <source>While studying</source>
+      <translation>学习期间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="21" />
+      <source>Before an upgrade</source>
+      <translation>升级之前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="22" />
+      <source>Before deleting cards</source>
+      <translation>删除卡片之前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="22" />
+      <source>Before re-importing</source>
+      <translation>重新导入之前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="23" />
+      <source>Before restoring a backup</source>
+      <translation>恢复备份之前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="23" />
+      <source>Backed up by hand</source>
+      <translation>手动备份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="24" />
+      <source>Before checking the collection</source>
+      <translation>检查卡片库之前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="39" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="98" />
+      <location filename="../../desktop/ui/main_window.py" line="403" />
+      <source>Backups</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="43" />
+      <location filename="../../desktop/ui/stats.py" line="100" />
+      <source>Reviews</source>
+      <translation>复习</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="43" />
+      <source>Taken</source>
+      <translation>备份时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="43" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="43" />
+      <source>Documents</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="43" />
+      <source>Cards</source>
+      <translation>卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="53" />
+      <source>TalkCards backs up when it closes, every half hour while you study, and before upgrades, deletions and re-imports. It keeps the newest few, one a day for a week and one a week for a month.</source>
+      <translation>TalkCards 会在关闭时、学习期间每半小时，以及升级、删除和重新导入之前自动备份。它保留最近的几份、一周内每天一份、一个月内每周一份。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="58" />
+      <source>&amp;Restore</source>
+      <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="59" />
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="60" />
+      <source>Open &amp;folder</source>
+      <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="79" />
+      <source>unreadable</source>
+      <translation>无法读取</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="98" />
+      <source>The backup could not be written. Is the disk full?</source>
+      <translation>无法写入备份。磁盘是否已满？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="105" />
+      <source>Replace your collection with the backup of %1? Your collection as it is now is backed up first, so you can come back to it.</source>
+      <translation>要用 %1 的备份替换当前卡片库吗？当前的卡片库会先备份，之后仍可恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="107" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="114" />
+      <source>Restore backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="132" />
+      <source>Your collection file is damaged and cannot be opened.</source>
+      <translation>你的卡片库文件已损坏，无法打开。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="134" />
+      <source>The damaged file is kept beside the new one, so nothing is deleted.</source>
+      <translation>损坏的文件会保留在新文件旁边，不会删除任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="136" />
+      <source>There is no backup to restore. TalkCards can start with an empty collection.</source>
+      <translation>没有可恢复的备份。TalkCards 可以使用空卡片库启动。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="140" />
+      <source>The newest backup is from %1: %2 documents, %3 cards, %4 reviews.</source>
+      <translation>最新的备份来自 %1：%2 个文档、%3 张卡片、%4 条复习记录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="144" />
+      <source>Restore the backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="145" />
+      <source>Start empty</source>
+      <translation>从空卡片库开始</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="146" />
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="156" />
+      <source>%1 reviews of cards that no longer exist were removed.</source>
+      <translation>已删除 %1 条所属卡片已不存在的复习记录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="157" />
+      <source>%1 cards of documents that no longer exist were removed.</source>
+      <translation>已删除 %1 张所属文档已不存在的卡片。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="158" />
+      <source>%1 cards whose section was missing were moved to their document's first section.</source>
+      <translation>%1 张卡片的章节已丢失，已移到其文档的第一个章节。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="159" />
+      <source>%1 cards with an unreadable schedule were reset to new.</source>
+      <translation>%1 张卡片的排程数据无法读取，已重置为新卡片。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="160" />
+      <source>The file is sound.</source>
+      <translation>文件完好。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="161" />
+      <source>SQLite reports damage: %1. Restore a backup (Tools ▸ Restore backup…).</source>
+      <translation>SQLite 报告文件已损坏：%1。请恢复一个备份（工具 ▸ 恢复备份…）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="164" />
+      <source>Nothing needed repair.</source>
+      <translation>没有需要修复的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup_dialog.py" line="165" />
+      <source>The search index was rebuilt.</source>
+      <translation>已重建搜索索引。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="101" />
+      <source>Reviews per day, last %1 days: %2</source>
+      <translation>每日复习量，最近 %1 天：%2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="103" />
+      <source>Due in the next %1 days: %2</source>
+      <translation>未来 %1 天到期：%2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="145" />
+      <source>Cards by state: %1</source>
+      <translation>卡片状态：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="161" />
+      <source>True retention</source>
+      <translation>真实保持率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="163" />
+      <source>Last %1 days: %2 of %3 reviews of mature-path cards passed.</source>
+      <translation>最近 %1 天：复习阶段卡片的 %3 次复习中通过 %2 次。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="165" />
+      <source>All time: %1 (%2 of %3).</source>
+      <translation>全部时间：%1（%3 次中 %2 次）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="167" />
+      <source>Counts reviews of cards in the Review state; Hard, Good and Easy pass, Again fails.</source>
+      <translation>只统计处于复习阶段的卡片；困难、良好、简单算通过，重来算未通过。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="18" />
+      <source>Study options</source>
+      <translation>学习选项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="25" />
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="26" />
+      <source>Fit FSRS to my reviews</source>
+      <translation>根据我的复习记录拟合 FSRS 参数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="28" />
+      <source>Reviews are scheduled by FSRS.</source>
+      <translation>复习由 FSRS 算法安排。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="31" />
+      <source>Desired retention</source>
+      <translation>期望记忆保持率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="32" />
+      <source>New cards per day</source>
+      <translation>每日新卡片数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="33" />
+      <source>Maximum interval</source>
+      <translation>最大间隔</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="50" />
+      <source>Fitting…</source>
+      <translation>正在拟合…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/error_dialog.py" line="28" />
+      <source>Something went wrong</source>
+      <translation>出错了</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/error_dialog.py" line="31" />
+      <source>Your collection is safe: every change before this was saved. If this keeps happening, copy the details into a bug report.</source>
+      <translation>你的卡片库是安全的：此前的每项更改都已保存。如果反复出现，请复制详细信息并提交错误报告。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/error_dialog.py" line="34" />
+      <source>Copy details</source>
+      <translation>复制详细信息</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/error_dialog.py" line="49" />
+      <source>TalkCards hit an unexpected error: %1</source>
+      <translation>TalkCards 遇到了意外错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/launch.py" line="75" />
+      <source>TalkCards started with an empty collection. The damaged file was kept as %1.</source>
+      <translation>TalkCards 已使用空卡片库启动。损坏的文件保留为 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/launch.py" line="77" />
+      <source>The backup of %2 was restored. The damaged file was kept as %1.</source>
+      <translation>已恢复 %2 的备份。损坏的文件保留为 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/launch.py" line="115" />
+      <source>TalkCards is already open on the data folder %1 (process %2). Close it first, or choose another folder with --data-dir.</source>
+      <translation>TalkCards 已在数据文件夹 %1 上打开（进程 %2）。请先关闭它，或用 --data-dir 选择其他文件夹。</translation>
+    </message>
+  </context>
 </TS>
