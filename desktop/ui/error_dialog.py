@@ -5,7 +5,9 @@ prints to stderr, and a desktop user who started the app from a menu never sees 
 """
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 import sys
 import traceback
 from types import TracebackType
@@ -37,6 +39,17 @@ def error_box(parent: QWidget | None, summary: str, details: str) -> QMessageBox
     return box
 
 
+def summary_of(error: BaseException) -> str:
+    """Plain words for the failures a user can act on (a full disk, a read-only file), else the error itself."""
+    text = str(error).lower()
+    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
+        return tr("The disk is full, so the last change was not saved. Free some space, then try again.")
+    if isinstance(error, sqlite3.OperationalError) and "readonly" in text.replace("-", "").replace(" ", ""):
+        return tr("The collection file cannot be written (it or its folder is read-only), so the last change "
+                  "was not saved.")
+    return tr("TalkCards hit an unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
+
+
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Tell the user about an unexpected error (logged too, with its traceback)."""
     global _showing
@@ -46,8 +59,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         return
     _showing = True
     try:
-        summary = tr("TalkCards hit an unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
-        error_box(parent, summary, details).exec()
+        error_box(parent, summary_of(error), details).exec()
     finally:
         _showing = False
 

@@ -853,22 +853,32 @@
       <translation>正在拟合…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/error_dialog.py" line="28" />
+      <location filename="../../desktop/ui/error_dialog.py" line="30" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/error_dialog.py" line="31" />
+      <location filename="../../desktop/ui/error_dialog.py" line="33" />
       <source>Your collection is safe: every change before this was saved. If this keeps happening, copy the details into a bug report.</source>
       <translation>你的卡片库是安全的：此前的每项更改都已保存。如果反复出现，请复制详细信息并提交错误报告。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/error_dialog.py" line="34" />
+      <location filename="../../desktop/ui/error_dialog.py" line="36" />
       <source>Copy details</source>
       <translation>复制详细信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/error_dialog.py" line="49" />
+      <location filename="../../desktop/ui/error_dialog.py" line="46" />
+      <source>The disk is full, so the last change was not saved. Free some space, then try again.</source>
+      <translation>磁盘已满，最后一项更改未能保存。请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/error_dialog.py" line="48" />
+      <source>The collection file cannot be written (it or its folder is read-only), so the last change was not saved.</source>
+      <translation>无法写入卡片库文件（文件或其文件夹为只读），最后一项更改未能保存。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/error_dialog.py" line="50" />
       <source>TalkCards hit an unexpected error: %1</source>
       <translation>TalkCards 遇到了意外错误：%1</translation>
     </message>

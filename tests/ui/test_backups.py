@@ -1,7 +1,9 @@
 """Backups, recovery and errors as the user meets them in the window."""
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,7 @@ from desktop.core.review import ReviewSession
 from desktop.core.schedule import Study
 from desktop.ui import backup_dialog, main_window as main_window_module
 from desktop.ui.backup_dialog import BackupDialog, StartCancelled
-from desktop.ui.error_dialog import error_box, show_error
+from desktop.ui.error_dialog import error_box, show_error, summary_of
 from desktop.ui.launch import open_checked
 from desktop.ui.single_instance import InstanceGuard
 
@@ -174,3 +176,13 @@ def test_a_lock_left_by_a_killed_process_does_not_block_the_next_start(tmp_path:
 
 def test_reason_labels_are_words_not_codes() -> None:
     assert backup_dialog.reason_label("study") == "While studying"
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (sqlite3.OperationalError("database or disk is full"), "The disk is full"),
+    (OSError(errno.ENOSPC, "No space left on device"), "The disk is full"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "read-only"),
+    (KeyError("x"), "unexpected error: KeyError"),
+])
+def test_errors_a_user_can_act_on_are_said_in_plain_words(error: Exception, words: str) -> None:
+    assert words in summary_of(error)
