@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -68,23 +69,9 @@ def take(connection: sqlite3.Connection, folder: Path, reason: str, now: datetim
     folder.mkdir(parents=True, exist_ok=True)
     now = now.replace(microsecond=0)  # as precise as the file name
     path = _free_name(folder, now, reason)
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
-        target = sqlite3.connect(temp)
-        try:
-            connection.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")  # one file, readable without its WAL
-            target.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('backup.fingerprint', ?)",
-                           [fingerprint(connection)])
-            target.commit()
-        finally:
-            target.close()
-        _fsync(temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
+    # the fingerprint is read from the copy itself: a write landing during the backup cannot mislabel it
+    _copy(connection, path, lambda copy: copy.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('backup.fingerprint', ?)", [fingerprint(copy)]))
     prune(folder, now)
     return Backup(path, now, reason)
 
@@ -150,23 +137,38 @@ def prune(folder: Path, now: datetime) -> list[Path]:
             if 0 <= age < length:
                 newest_of.setdefault(age, backup.path)
         keep.update(newest_of.values())
-    removed = [b.path for b in backups if b.path not in keep]
+    removed = [b.path for b in backups if b.path not in keep] + _abandoned(folder, now)
     for path in removed:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
     return removed
 
 
-def copy_into(source: Path, target: Path) -> None:
-    """Write the database at `source` to `target` (a path that does not exist yet) through the backup API.
+def _abandoned(folder: Path, now: datetime) -> list[Path]:
+    """Temporary files of backups that were killed mid-way (an hour old: no backup takes that long)."""
+    cutoff = (now - timedelta(hours=1)).timestamp()
+    return [temp for temp in folder.glob(".collection-*.db.tmp") if temp.stat().st_mtime < cutoff]
 
-    The copy is made under a temporary name and renamed, so `target` is either absent or complete.
+
+def copy_into(source: Path, target: Path) -> None:
+    """Replace `target` with a copy of the database at `source`, made through the backup API.
+
+    `target` is either as it was or the complete copy, never half of one.
     """
-    temp = target.with_name(f".{target.name}.restoring")
+    with contextlib.closing(_read_only(source)) as reader:
+        _copy(reader, target)
+
+
+def _copy(source: sqlite3.Connection, target: Path, finish: Callable[[sqlite3.Connection], object] | None = None) -> None:
+    """Back `source` up into a temporary file beside `target`, sync it, then rename it into place."""
+    temp = target.with_name(f".{target.name}.tmp")
     try:
-        with contextlib.closing(_read_only(source)) as reader, contextlib.closing(sqlite3.connect(temp)) as writer:
-            reader.backup(writer)
-            writer.execute("PRAGMA journal_mode=DELETE")
+        with contextlib.closing(sqlite3.connect(temp)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one file, readable without a WAL beside it
+            if finish is not None:
+                finish(copy)
+            copy.commit()
         _fsync(temp)
         os.replace(temp, target)
     except BaseException:

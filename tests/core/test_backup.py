@@ -70,11 +70,16 @@ def test_deleting_and_reimporting_back_up_first_and_unchanged_data_is_not_copied
     assert counts(backup.listing(tmp_path / "backups")[0].path)[0] == len(ids)
 
 
-def test_an_interrupted_backup_is_never_listed(tmp_path: Path) -> None:
+def test_an_interrupted_backup_is_never_listed_and_is_cleared_later(tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
-    (folder / ".collection-20260601T120000-close.db.tmp").write_bytes(b"SQLite format 3\x00half")
+    half = folder / ".collection-20260601T120000-close.db.tmp"
+    half.write_bytes(b"SQLite format 3\x00half")
     assert backup.listing(folder) == []
+    backup.prune(folder, datetime.now(timezone.utc))
+    assert half.exists()  # it may still be being written
+    backup.prune(folder, datetime.now(timezone.utc) + timedelta(hours=2))
+    assert not half.exists()
 
 
 def test_rotation_keeps_the_newest_then_one_a_day_for_a_week_then_one_a_week(tmp_path: Path) -> None:
