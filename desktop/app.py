@@ -32,7 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="talkcards", description="Study talks with generated flashcards.")
     parser.add_argument("--data-dir", type=Path, default=None, help="folder of the collection file")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render the main window to a PNG and exit")
-    commands = parser.add_subparsers(dest="command")
+    # the global option is accepted after the subcommand too ("talkcards export --all --data-dir DIR")
+    late = argparse.ArgumentParser(add_help=False)
+    late.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder of the collection file")
+    commands = parser.add_subparsers(dest="command", parser_class=_subparser(late))
     opener = commands.add_parser("open", help="open the app with a file imported")
     opener.add_argument("path", type=Path)
     for name, text in (("outline", "print the outline"), ("generate", "print the generated cards")):
@@ -48,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="default: from the output's suffix, else apkg")
     export.add_argument("--include-suspended", action="store_true")
     return parser
+
+
+def _subparser(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    class Subcommand(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, parents=[common], **kwargs)
+    return Subcommand
 
 
 def main(argv: list[str] | None = None) -> int:

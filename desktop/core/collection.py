@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ FILE_NAME = "collection.db"
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another; imports hold the lock for well under a second
 SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
             "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
+_PROBE_BYTES = 64 * 1024  # a write this size fails on a disk too full for SQLite to work
 _FTS_MIN = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
 
 
@@ -68,12 +71,12 @@ class Collection:
             self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT,
                                                             check_same_thread=False))
             self.db.execute("PRAGMA journal_mode=WAL")
+            # FULL: each commit (each answer) is synced to disk, so not even a power cut loses a review
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            migrate(self.db, before=lambda: self.backup("migration"))
         except (OSError, sqlite3.OperationalError) as error:  # a read-only folder, a full disk, a lock
-            raise CollectionError(f"The collection {self.path} cannot be opened: {_reason(error)}.") from error
-        # FULL: each commit (each answer) is synced to disk, so not even a power cut loses a review
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        migrate(self.db, before=lambda: self.backup("migration"))
+            raise storage_error(self.path, error) from error
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -434,8 +437,28 @@ class Collection:
             self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)}, pk="key")
 
 
-def _reason(error: Exception) -> str:
-    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+def storage_error(path: Path, error: Exception, doing: str = "opened") -> CollectionError:
+    """The sentence for a collection file that the disk, not its content, keeps from being used.
+
+    SQLite says "unable to open database file" or "disk I/O error" for a read-only folder or a full
+    disk; a small test write in the folder names the cause the user can act on.
+    """
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return CollectionError(f"The collection {path} is busy: another program is writing to it.")
+    return CollectionError(f"The collection {path} cannot be {doing}: {_cause(path.parent, error)}.")
+
+
+def _cause(folder: Path, error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    try:
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(bytes(_PROBE_BYTES))
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as probe_error:  # "Read-only file system", "No space left on device", "Permission denied"
+        return probe_error.strerror or str(probe_error)
+    return str(error)
 
 
 def _card_from_row(row: dict) -> Card:

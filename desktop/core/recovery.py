@@ -5,6 +5,7 @@ name beside the restored one, for a person (or a repair tool) to look at later.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from desktop.core import backup
 from desktop.core.backup import Backup, Contents
-from desktop.core.collection import FILE_NAME, Collection, CollectionError, utc_now
+from desktop.core.collection import FILE_NAME, Collection, CollectionError, storage_error, utc_now
 
 # Asked before anything is moved: (the damage SQLite reported, the newest sound backup or None)
 # → True to restore that backup, False to start with an empty collection. Raise to stop opening.
@@ -49,12 +50,12 @@ def damage(path: Path) -> str | None:
     try:
         connection = sqlite3.connect(path, timeout=30.0)
     except sqlite3.OperationalError as error:
-        raise CollectionError(f"The collection {path} cannot be opened: {error}.") from error
+        raise storage_error(path, error) from error
     try:
         rows = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.OperationalError as error:
         if "malformed" not in str(error) and "not a database" not in str(error):
-            raise CollectionError(f"The collection {path} cannot be read: {error}.") from error
+            raise storage_error(path, error, "read") from error
         return str(error)
     except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
         return str(error)
@@ -80,20 +81,29 @@ def open_collection(data_dir: Path, choose: Chooser | None = None) -> tuple[Coll
     if problem is None:
         try:
             return Collection(path), None
-        except sqlite3.DatabaseError as error:  # sound SQLite, but not a collection we can migrate
-            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-                raise CollectionError(f"The collection {path} is busy in another program: {error}.") from error
+        except sqlite3.DatabaseError as error:  # sound SQLite, but not a collection (a full disk is a CollectionError)
             problem = str(error)
     return _recover(path, problem, choose)
 
 
 def _recover(path: Path, problem: str, choose: Chooser | None) -> tuple[Collection, Recovery]:
-    folder = backup.folder_for(path)
-    candidate = backup.newest_healthy(folder)
+    """Move the damaged file aside and put the chosen backup in its place.
+
+    The backup is copied in full before anything is moved: if the copy fails (a full disk), the
+    damaged file stays where it is, and the next start offers the same choice again.
+    """
+    candidate = backup.newest_healthy(backup.folder_for(path))
     restore = candidate is not None and (choose is None or choose(problem, candidate))
+    staged = path.with_name(f".{path.name}.restoring")
+    if restore:
+        try:
+            backup.copy_into(candidate.path, staged)
+        except (OSError, sqlite3.Error) as error:
+            staged.unlink(missing_ok=True)
+            raise storage_error(path, error, "restored from its backup") from error
     aside = backup.move_aside(path, "damaged", utc_now())
     if restore:
-        backup.copy_into(candidate.path, path)
+        os.replace(staged, path)
     restored = candidate if restore else None
     recovery = Recovery(problem, aside, restored, backup.contents(candidate.path) if restored else None)
     return Collection(path), recovery

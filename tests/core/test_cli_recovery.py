@@ -32,3 +32,9 @@ def test_a_data_folder_that_is_a_file_is_one_sentence_and_status_2(tmp_path: Pat
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1 and "cannot be opened" in err and "Traceback" not in err
+
+
+def test_the_data_folder_may_be_given_after_the_subcommand(tmp_path: Path, capsys) -> None:
+    status = main(["export", "--all", "-o", str(tmp_path / "out.apkg"), "--data-dir", str(tmp_path)])
+    assert status == 2
+    assert capsys.readouterr().err == f"talkcards: The collection in {tmp_path} has no documents to export.\n"
