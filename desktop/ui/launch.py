@@ -1,6 +1,7 @@
 """Start the GUI: application object, look, language, collection, first-run import, main window."""
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -97,6 +98,7 @@ def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | No
             return _tell(str(error), screenshot is not None)
         if screenshot:
             return save_screenshot(window, screenshot)
+        _close_on_terminate(window)
         guard.show_requested.connect(lambda: _to_front(window))
         guard.open_requested.connect(lambda path: (_to_front(window), window.import_file(Path(path))))
         window.show()
@@ -124,6 +126,17 @@ def _tell(message: str, quietly: bool) -> int:
     else:
         QMessageBox.warning(None, "TalkCards", message)
     return 2
+
+
+def _close_on_terminate(window: MainWindow) -> None:
+    """SIGTERM (a logout, `kill`) closes the window as the user would: the file is closed and backed up.
+
+    Python runs signal handlers only between bytecodes; a light timer lets it look while Qt waits.
+    """
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    timer = QTimer(window)  # owned by the window: it lives as long as the window does
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def _to_front(window: MainWindow) -> None:
