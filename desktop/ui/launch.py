@@ -86,6 +86,7 @@ def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | No
     guard = InstanceGuard(data_dir)
     if not guard.acquire():
         return _already_running(guard, data_dir, open_path, screenshot)
+    terminate = _Terminate()
     try:
         interactive = screenshot is None
         if interactive:
@@ -98,10 +99,11 @@ def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | No
             return _tell(str(error), screenshot is not None)
         if screenshot:
             return save_screenshot(window, screenshot)
-        _close_on_terminate(window)
         guard.show_requested.connect(lambda: _to_front(window))
         guard.open_requested.connect(lambda path: (_to_front(window), window.import_file(Path(path))))
         window.show()
+        if not terminate.attach(window):
+            return 0  # terminated while starting, and nothing left to finish
         if open_path:
             QTimer.singleShot(0, lambda: window.import_file(Path(open_path)))
         return app.exec()
@@ -128,15 +130,32 @@ def _tell(message: str, quietly: bool) -> int:
     return 2
 
 
-def _close_on_terminate(window: MainWindow) -> None:
+class _Terminate:
     """SIGTERM (a logout, `kill`) closes the window as the user would: the file is closed and backed up.
 
     Python runs signal handlers only between bytecodes; a light timer lets it look while Qt waits.
     """
-    signal.signal(signal.SIGTERM, lambda *_: window.close())
-    timer = QTimer(window)  # owned by the window: it lives as long as the window does
-    timer.timeout.connect(lambda: None)
-    timer.start(250)
+
+    def __init__(self) -> None:
+        self.window: MainWindow | None = None
+        self.requested = False
+        signal.signal(signal.SIGTERM, self._received)
+
+    def _received(self, *_args) -> None:
+        self.requested = True
+        if self.window is not None:
+            self.window.close()
+
+    def attach(self, window: MainWindow) -> bool:
+        """Watch for SIGTERM while `window` runs; False when it came during start-up and all is done."""
+        self.window = window
+        timer = QTimer(window)  # owned by the window: it lives as long as the window does
+        timer.timeout.connect(lambda: None)
+        timer.start(250)
+        if self.requested:
+            window.close()
+            return window.close_pending  # an import still running: the event loop lets it finish
+        return True
 
 
 def _to_front(window: MainWindow) -> None:

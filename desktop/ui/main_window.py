@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.deleted: list[list[str]] = []  # undo stack of deleted card ids
         self.busy = 0
+        self.close_pending = False  # closed while busy: close once the work is done
         self._build_widgets()
         self._build_actions()
         self.setAcceptDrops(True)
@@ -308,8 +309,13 @@ class MainWindow(QMainWindow):
         def succeeded(result) -> None:
             self._set_busy(-1)
             on_success(result)
+            self._close_if_pending()
 
-        collection_op(self.collection.path, operation, succeeded, self._import_failed)
+        def failed(error: Exception) -> None:
+            self._import_failed(error)
+            self._close_if_pending()
+
+        collection_op(self.collection.path, operation, succeeded, failed)
 
     def _imported(self, result) -> None:
         document, counts = result
@@ -462,8 +468,22 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
         self.move(screen.center() - self.rect().center())
 
+    def _close_if_pending(self) -> None:
+        if self.close_pending and not self.busy:
+            self.close()
+            QApplication.quit()  # a hidden window's close does not end the event loop by itself
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """The window owns the collection: remember the geometry, then close the file cleanly."""
+        """The window owns the collection: remember the geometry, then close the file cleanly.
+
+        While an import is running the window hides and closes when it has finished, so the
+        work is kept and nothing reaches a closed collection.
+        """
+        if self.busy:
+            self.close_pending = True
+            self.hide()
+            event.ignore()
+            return
         if not self.collection.closed:
             geometry = bytes(self.saveGeometry().data())
             self.collection.set_setting("window_geometry", base64.b64encode(geometry).decode("ascii"))

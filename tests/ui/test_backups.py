@@ -5,6 +5,7 @@ import errno
 import os
 import sqlite3
 import subprocess
+import threading
 import sys
 from pathlib import Path
 
@@ -186,3 +187,21 @@ def test_reason_labels_are_words_not_codes() -> None:
 ])
 def test_errors_a_user_can_act_on_are_said_in_plain_words(error: Exception, words: str) -> None:
     assert words in summary_of(error)
+
+
+def test_closing_during_an_import_finishes_it_first(qtbot, tmp_path: Path) -> None:
+    window = build_main_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    release = threading.Event()
+
+    def slow(collection):
+        release.wait(10)
+        return None
+
+    window.run_in_background(slow, lambda _result: None)
+    window.close()
+    assert not window.isVisible() and not window.collection.closed  # the job still has the file
+    release.set()
+    qtbot.waitUntil(lambda: window.collection.closed, timeout=10000)
+    assert backup.listing(tmp_path / "backups")[0].reason == "close"
