@@ -14,7 +14,7 @@ from desktop.core.generate import guards, subject
 from desktop.core.generate.base import Candidate, Context
 from desktop.core.generate.clauses import is_meta, reporting_frame, split_clauses, strip_connectives
 from desktop.core.generate.index import cached, outline, position
-from desktop.core.generate.lists import Listing, clean_item, find_lists, item_texts
+from desktop.core.generate.lists import Listing, clean_item, find_lists, item_texts, list_language
 from desktop.core.generate.noise import not_content, unlabelled
 from desktop.core.generate.questions import cloze, deletion, finish_question
 from desktop.core.numerals import parse_chinese
@@ -288,7 +288,7 @@ def _count_card(ctx: Context, sentence: str, listing: Listing) -> Candidate | No
     """"李沐将AI的应用分为几类？" → "三类" (the words before the list, its count replaced)."""
     start, end = listing.count
     count = sentence[start:end]
-    if ctx.language == "zh":
+    if list_language(sentence, ctx.language) == "zh":  # the count was found by the rules of this language
         trailing = start >= listing.items[-1][1]  # "包括A、B和C三种模式"
         clause_start = max(sentence.rfind(p, 0, listing.start) for p in "，,；;") + 1
         lead = sentence[clause_start:listing.start].rstrip("“‘「《\"") if trailing else sentence[clause_start:start]

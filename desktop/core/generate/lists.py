@@ -73,9 +73,14 @@ def find_lists(text: str, language: str) -> tuple[Listing, ...]:
     Returns:
         Lists with the spans of their (cleaned) items (cached: every family may ask about a sentence).
     """
-    if language == "zh" and re.search(r"[\u4e00-\u9fff]", text):
+    if list_language(text, language) == "zh":
         return tuple(_find_zh(text))
     return tuple(_find_en(text))
+
+
+def list_language(text: str, language: str) -> str:
+    """The rules a sentence's lists are read by: an English sentence in a Chinese talk has English lists."""
+    return "zh" if language == "zh" and re.search(r"[\u4e00-\u9fff]", text) else "en"
 
 
 def item_texts(text: str, listing: Listing) -> list[str]:

@@ -1,6 +1,7 @@
 """Run every rule family over a document, then dedupe, rank and give the cards stable ids."""
 from __future__ import annotations
 
+import logging
 import re
 from types import ModuleType
 
@@ -16,6 +17,8 @@ REGISTRY: tuple[ModuleType, ...] = (listnote, enumeration, definition, salient)
 FAMILIES = tuple(family.RULE for family in REGISTRY)
 MAX_ANSWER = 40  # characters; a longer answer is a set or a paragraph, not one fact
 
+_log = logging.getLogger(__name__)
+
 
 def generate(document: Document) -> list[Card]:
     """Generate the cards of a document.
@@ -27,6 +30,7 @@ def generate(document: Document) -> list[Card]:
 
     Every family proposes candidates for every content sentence; the guards reject what no reader would
     keep, `select` merges siblings, weighs salience and keeps the best within the document's budget.
+    A sentence on which a family raises is logged (a warning) and gives no card; the rest still do.
     """
     found: list[tuple[Context, Candidate]] = []
     by_section: dict[str, list[Context]] = {}
@@ -34,16 +38,28 @@ def generate(document: Document) -> list[Card]:
         by_section.setdefault(ctx.section.id, []).append(ctx)
     for section in document.walk():
         for ctx in by_section.get(section.id, []):
-            if noise.not_content(ctx) or too_long(ctx.text, ctx.language):
-                continue  # furniture, a stray heading, a question, a textbook's tasks, a run-on list
-            ctx = noise.unlabelled(ctx)  # "答：…" in a transcript: the card quotes what was said
-            found.extend((ctx, c) for family in REGISTRY for c in family.candidates(ctx))
+            found.extend(_sentence_candidates(ctx))
     found = select.merge_siblings([(ctx, c) for ctx, c in found if _acceptable(c)])
     kept = [(ctx, cand, select.salience(ctx, cand)) for ctx, cand in map(_trimmed, found)
             if guards.problem(cand, ctx.language) is None]
     all_contexts = [ctx for group in by_section.values() for ctx in group]
     chosen = select.choose(_dedupe_scored(kept), select.budget(all_contexts))
     return _rank(chosen, document)
+
+
+def _sentence_candidates(ctx: Context) -> list[tuple[Context, Candidate]]:
+    """Every family's candidates for one sentence; a rule that fails skips the sentence, not the document."""
+    try:
+        if noise.not_content(ctx) or too_long(ctx.text, ctx.language):
+            return []  # furniture, a stray heading, a question, a textbook's tasks, a run-on list
+        spoken = noise.unlabelled(ctx)  # "答：…" in a transcript: the card quotes what was said
+        return [(spoken, c) for family in REGISTRY for c in family.candidates(spoken)]
+    except Exception as error:  # noqa: BLE001 - one odd sentence must not cost the whole document its cards
+        _log.warning("card rules failed on sentence %d of section %r (characters %d-%d): %s: %s",
+                     ctx.index + 1, ctx.section.label, ctx.sentence.start, ctx.sentence.end,
+                     type(error).__name__, error)
+        _log.debug("the failing rule's traceback", exc_info=True)
+        return []
 
 
 def _trimmed(pair: tuple[Context, Candidate]) -> tuple[Context, Candidate]:

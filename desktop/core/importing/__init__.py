@@ -18,6 +18,13 @@ from desktop.core.importing.rest import looks_like_rest, to_markdown
 SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 _UNTITLED_LENGTH = 40  # characters of the first sentence that name a text without a title
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
+# A lone UTF-16 surrogate (pasted text, a string from a broken clipboard) has no UTF-8 form: ids,
+# SQLite and the .apkg would all fail on it, so it becomes U+FFFD like any undecodable character.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters but tab and line feed: no text means them, and Anki drops them from a note's
+# fields, so a card holding one would never match its note. Vertical tab and form feed break lines.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
 
 __all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_text"]
 
@@ -52,7 +59,7 @@ def import_file(path: str | os.PathLike) -> Document:
 
 def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Document:
     """Parse already decoded text; `suffix` chooses the reader (".md", ".html", else plain text)."""
-    page = _read(text, suffix)
+    page = _printable(_read(_plain(text), suffix))
     page.blocks = clean(page.blocks)
     if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
         page.blocks = without_page_chrome(page.blocks, page.title)
@@ -60,7 +67,21 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
         page.title = _untitled_title(page, source_path)
     if not page.title or not page.blocks:
         raise ImportFailed("The file has no article text to study.")
-    return parse(page, source_path)
+    return parse(page, _plain(source_path))  # a path in no encoding would not fit in SQLite either
+
+
+def _plain(text: str, line_break: str = "\n") -> str:
+    """Text as every later step may assume it: storable, no control characters, "\\n" line ends (as `decode` gives)."""
+    return _CONTROL.sub("", _LINE_BREAK.sub(line_break, _LONE_SURROGATE.sub("\ufffd", text)))
+
+
+def _printable(page: Page) -> Page:
+    """The page without what its reader decoded from character references ("&#12;", "&#xD800;")."""
+    page.title = _plain(page.title, " ").strip()
+    for block in page.blocks:
+        block.text = _plain(block.text, " ")
+    page.blocks = [block for block in page.blocks if block.text.strip()]
+    return page
 
 
 def _untitled_title(page: Page, source_path: str) -> str:
@@ -72,7 +93,7 @@ def _untitled_title(page: Page, source_path: str) -> str:
     if reads_as_title(first):
         return page.blocks.pop(0).text
     if source_path:
-        return Path(source_path).stem
+        return _plain(Path(source_path).stem)  # a name in no encoding reaches Python with lone surrogates
     return first[:_UNTITLED_LENGTH].rstrip() + "…"
 
 
