@@ -144,6 +144,9 @@ class _Terminate:
     def _received(self, *_args) -> None:
         self.requested = True
         if self.window is not None:
+            for other in QApplication.topLevelWidgets():  # a dialog's own event loop would keep the app alive
+                if other is not self.window and other.isVisible():
+                    other.close()
             self.window.close()
 
     def attach(self, window: MainWindow) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self.deleted: list[list[str]] = []  # undo stack of deleted card ids
         self.busy = 0
         self.close_pending = False  # closed while busy: close once the work is done
+        self._busy_message = ""
         self._build_widgets()
         self._build_actions()
         self.setAcceptDrops(True)
@@ -306,14 +308,19 @@ class MainWindow(QMainWindow):
         """Run `operation(collection)` off the GUI thread with the busy bar showing; errors get one message."""
         self._set_busy(+1, message or tr("Working…"))
 
+        def finished(report: Callable[[], None]) -> None:
+            # busy until the callback is done: a close arriving meanwhile (SIGTERM) waits for it
+            try:
+                report()
+            finally:
+                self._set_busy(-1)
+                self._close_if_pending()
+
         def succeeded(result) -> None:
-            self._set_busy(-1)
-            on_success(result)
-            self._close_if_pending()
+            finished(lambda: on_success(result))
 
         def failed(error: Exception) -> None:
-            self._import_failed(error)
-            self._close_if_pending()
+            finished(lambda: self._import_failed(error))
 
         collection_op(self.collection.path, operation, succeeded, failed)
 
@@ -324,7 +331,6 @@ class MainWindow(QMainWindow):
                                      .replace("%2", str(counts.added)).replace("%3", str(counts.kept)), 8000)
 
     def _import_failed(self, error: Exception) -> None:
-        self._set_busy(-1)
         if isinstance(error, (ImportFailed, CollectionError)):
             QMessageBox.warning(self, tr("Import failed"), str(error))
         else:
@@ -335,8 +341,9 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(self.busy > 0)
         if message:
             self.statusBar().showMessage(message)
-        elif not self.busy:
-            self.statusBar().clearMessage()
+            self._busy_message = message
+        elif not self.busy and self.statusBar().currentMessage() == self._busy_message:
+            self.statusBar().clearMessage()  # "Importing…" goes; what the finished work said stays
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if any(url.toLocalFile().lower().endswith(SUFFIXES) for url in event.mimeData().urls()):

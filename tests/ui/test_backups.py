@@ -205,3 +205,12 @@ def test_closing_during_an_import_finishes_it_first(qtbot, tmp_path: Path) -> No
     release.set()
     qtbot.waitUntil(lambda: window.collection.closed, timeout=10000)
     assert backup.listing(tmp_path / "backups")[0].reason == "close"
+
+
+def test_after_an_import_the_status_bar_says_what_it_brought(qtbot, main_window, tmp_path: Path) -> None:
+    talk = tmp_path / "tea.txt"
+    talk.write_text("茶的学问\n\n1. 种类\n\n红茶产于福建武夷山，是全发酵茶。\n", encoding="utf-8")
+    main_window.import_file(talk)
+    qtbot.waitUntil(lambda: not main_window.busy, timeout=20000)
+    assert main_window.statusBar().currentMessage().startswith("Imported “茶的学问”")
+    assert not main_window.progress.isVisible()

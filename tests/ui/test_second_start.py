@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,8 +16,10 @@ COMMAND = [sys.executable, "-m", "desktop"]
 
 def test_a_second_start_brings_the_first_forward_and_a_screenshot_run_is_refused(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    first = subprocess.Popen([*COMMAND, "--data-dir", str(tmp_path)], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "first.log"
+    with log.open("w") as stderr:
+        first = subprocess.Popen([*COMMAND, "--data-dir", str(tmp_path)], env={**env, "PYTHONFAULTHANDLER": "1"},
+                                 stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + 30
         while not (tmp_path / LOCK_NAME).exists() and first.poll() is None and time.monotonic() < deadline:
@@ -33,7 +36,12 @@ def test_a_second_start_brings_the_first_forward_and_a_screenshot_run_is_refused
         assert f"already open on the data folder {tmp_path} (process {first.pid})" in shot.stderr
         assert first.poll() is None  # the first is still running, untouched
         first.terminate()  # as a desktop logout does: the window closes cleanly and backs up
-        assert first.wait(timeout=30) == 0
+        try:
+            first.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            first.send_signal(signal.SIGABRT)  # faulthandler prints where it hangs
+            first.wait(timeout=30)
+        assert first.returncode == 0, log.read_text()
         assert [b.reason for b in backup.listing(tmp_path / "backups")] == ["close"]
         assert not (tmp_path / LOCK_NAME).exists()
     finally:
