@@ -15,6 +15,7 @@ from desktop.core.card import Card
 from desktop.core.collection import Collection
 from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
+from desktop.core.recovery import open_collection
 from desktop.core.resources import BUNDLED_TALK, resource_path
 from desktop.core.review import ReviewSession
 from desktop.core.schedule import Study
@@ -110,6 +111,9 @@ def test_collection_of_100k_cards(tmp_path):
     size = collection.path.stat().st_size / 1e6
     report(f"back up 100k cards ({size:.0f} MB file)", copy, scan, "SELECT id FROM cards")
     collection.close()
+    checked = best_of(3, lambda: open_collection(tmp_path)[0].close())
+    plain = best_of(3, lambda: Collection(tmp_path / "collection.db").close())
+    report("open 100k cards with the start-up quick_check", checked, plain, "opening without it")
 
 
 def test_review_writes_synced_for_power_loss(tmp_path):
