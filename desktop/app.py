@@ -35,14 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     # the global option is accepted after the subcommand too ("talkcards export --all --data-dir DIR")
     late = argparse.ArgumentParser(add_help=False)
     late.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder of the collection file")
-    commands = parser.add_subparsers(dest="command", parser_class=_subparser(late))
-    opener = commands.add_parser("open", help="open the app with a file imported")
+    commands = parser.add_subparsers(dest="command")
+    opener = commands.add_parser("open", parents=[late], help="open the app with a file imported")
     opener.add_argument("path", type=Path)
     for name, text in (("outline", "print the outline"), ("generate", "print the generated cards")):
-        command = commands.add_parser(name, help=text)
+        command = commands.add_parser(name, parents=[late], help=text)
         command.add_argument("path", type=Path)
         command.add_argument("--json", action="store_true", help="machine-readable output")
-    export = commands.add_parser("export", help="write an Anki deck, a TSV or a Markdown file")
+    export = commands.add_parser("export", parents=[late], help="write an Anki deck, a TSV or a Markdown file")
     source = export.add_mutually_exclusive_group(required=True)
     source.add_argument("path", type=Path, nargs="?")
     source.add_argument("--all", action="store_true", help="every document in the collection")
@@ -51,13 +51,6 @@ def _parser() -> argparse.ArgumentParser:
                         help="default: from the output's suffix, else apkg")
     export.add_argument("--include-suspended", action="store_true")
     return parser
-
-
-def _subparser(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
-    class Subcommand(argparse.ArgumentParser):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, parents=[common], **kwargs)
-    return Subcommand
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from desktop.core.durable import fsync_file, fsync_folder
+
 FOLDER = "backups"
 KEEP_RECENT = 8  # the newest backups, whatever their age: a bad session can be undone step by step
 KEEP_DAYS = 7  # then the newest backup of each of the last seven days
@@ -169,8 +171,9 @@ def _copy(source: sqlite3.Connection, target: Path, finish: Callable[[sqlite3.Co
             if finish is not None:
                 finish(copy)
             copy.commit()
-        _fsync(temp)
+        fsync_file(temp)
         os.replace(temp, target)
+        fsync_folder(target.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
@@ -221,11 +224,3 @@ def _free_name(folder: Path, now: datetime, reason: str) -> Path:
         return folder / f"collection-{stamp}-{reason}.db"
     counter = max(int(match.group(2) or 1) for match in same_second) + 1
     return folder / f"collection-{stamp}-{counter}-{reason}.db"
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -58,10 +58,9 @@ def _repair(collection: Collection, report: CheckReport) -> None:
     db = collection.db
     _fix(report, "orphan_reviews", db.execute(
         "DELETE FROM reviews WHERE card_id NOT IN (SELECT id FROM cards)").rowcount)
-    orphans = [r[0] for r in db.execute("SELECT id FROM cards WHERE document_id NOT IN (SELECT id FROM documents)")]
-    db.conn.executemany("DELETE FROM reviews WHERE card_id = ?", [(cid,) for cid in orphans])
-    db.conn.executemany("DELETE FROM cards WHERE id = ?", [(cid,) for cid in orphans])
-    _fix(report, "orphan_cards", len(orphans))
+    orphaned = "document_id NOT IN (SELECT id FROM documents)"
+    db.execute(f"DELETE FROM reviews WHERE card_id IN (SELECT id FROM cards WHERE {orphaned})")
+    _fix(report, "orphan_cards", db.execute(f"DELETE FROM cards WHERE {orphaned}").rowcount)
     _fix(report, "moved_cards", db.execute(
         "UPDATE cards SET section_id = (SELECT s.id FROM sections s WHERE s.document_id = cards.document_id "
         "ORDER BY s.position LIMIT 1) WHERE section_id IS NULL OR section_id NOT IN (SELECT id FROM sections)").rowcount)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.core import backup
 from desktop.core.backup import Backup, Contents
-from desktop.core.collection import FILE_NAME, Collection, CollectionError, storage_error, utc_now
+from desktop.core.collection import BUSY_TIMEOUT, FILE_NAME, Collection, CollectionError, storage_error, utc_now
 
 # Asked before anything is moved: (the damage SQLite reported, the newest sound backup or None)
 # → True to restore that backup, False to start with an empty collection. Raise to stop opening.
@@ -48,7 +48,7 @@ def damage(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        connection = sqlite3.connect(path, timeout=30.0)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
     except sqlite3.OperationalError as error:
         raise storage_error(path, error) from error
     try:

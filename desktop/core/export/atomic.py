@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from desktop.core.durable import fsync_folder
+
 
 def _read_umask() -> int:
     # os.umask can only be read by setting it; do it once at import, before any threads.
@@ -28,17 +30,6 @@ def _final_mode(target: Path) -> int:
         return stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         return 0o666 & ~_UMASK
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; folders cannot be opened for this on Windows.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_atomically(path: str | os.PathLike[str], writer_fn: Callable[[BinaryIO], object]) -> None:
@@ -66,4 +57,4 @@ def write_atomically(path: str | os.PathLike[str], writer_fn: Callable[[BinaryIO
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
