@@ -24,6 +24,7 @@ class Card:
     document_id: str = ""
     modified_at: float = 0.0  # epoch seconds (UTC) of the last edit; Anki's note `mod` comes from it
     suspended: bool = False
+    tags: tuple[str, ...] = ()  # the user's tags on the card and its document
 
     def to_json(self) -> dict:
         """The `generate --json` contract (extra keys are allowed by it)."""

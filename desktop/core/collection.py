@@ -11,7 +11,7 @@ import logging
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,6 +30,13 @@ SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.
             "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
 _PROBE_BYTES = 64 * 1024  # a write this size fails on a disk too full for SQLite to work
 _FTS_MIN = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
+# The card conditions, over `cards c JOIN documents d`, defined once:
+# listed (the card table): not retired by a re-import, not deleted, in a document not deleted;
+LISTED = "c.retired_at IS NULL AND c.deleted_at IS NULL AND d.deleted_at IS NULL"
+# studied (reviews, quizzes, exports): listed, and not dropped when the user sorted the suggestions.
+NOT_DROPPED = "c.triage IS NOT 'dropped'"
+KEPT, DROPPED = "kept", "dropped"
+FLAGS = range(0, 5)  # Anki's: none, red, orange, green, blue
 
 
 log = logging.getLogger(__name__)
@@ -176,10 +183,12 @@ class Collection:
 
     def _store_document(self, document: Document, stamp: str) -> None:
         previous = self.db["documents"].get(document.id) if self._has_document(document.id) else None
+        renamed = bool(previous and previous["renamed"])
         self.db["documents"].upsert({
-            "id": document.id, "title": document.title, "language": document.language,
+            "id": document.id, "title": previous["title"] if renamed else document.title, "language": document.language,
             "source_path": document.source_path, "text": document.text,
             "imported_at": previous["imported_at"] if previous else stamp, "updated_at": stamp,
+            "deleted_at": None,  # importing a deleted document again brings it back
         }, pk="id")
         self.db.execute("DELETE FROM sections WHERE document_id = ?", [document.id])
         rows = []
@@ -220,11 +229,34 @@ class Collection:
             "retired_at = NULL WHERE id = ?", updates)
 
     def documents(self) -> list[dict]:
-        """id, title, language, card count of every document, in import order."""
+        """id, title, language, source path, tags and card count of every document, in import order."""
         return list(self.db.query(
-            "SELECT d.id, d.title, d.language, d.source_path, d.imported_at, "
-            "(SELECT count(*) FROM cards c WHERE c.document_id = d.id AND c.retired_at IS NULL "
-            " AND c.deleted_at IS NULL) AS cards FROM documents d ORDER BY d.imported_at, d.title"))
+            "SELECT d.id, d.title, d.language, d.source_path, d.imported_at, d.tags, "
+            f"(SELECT count(*) FROM cards c WHERE c.document_id = d.id AND {LISTED}) AS cards "
+            "FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.imported_at, d.title"))
+
+    def rename_document(self, document_id: str, title: str) -> None:
+        """The user's title; a re-import keeps it."""
+        title = " ".join(title.split())
+        if not title:
+            raise ValueError("a document needs a title")
+        with self.writing():
+            self.db["documents"].update(document_id, {"title": title, "renamed": 1})
+
+    def delete_document(self, document_id: str, now: datetime | None = None) -> None:
+        """Delete a document softly (its cards and reviews stay in the file, so `restore_document` undoes it)."""
+        self.backup("delete", only_if_changed=True)
+        with self.writing():
+            self.db["documents"].update(document_id, {"deleted_at": iso(now or utc_now())})
+
+    def restore_document(self, document_id: str) -> None:
+        with self.writing():
+            self.db["documents"].update(document_id, {"deleted_at": None})
+
+    def set_document_tags(self, document_id: str, tags: list[str]) -> None:
+        """Tags for every card of a document (they reach Anki with each note)."""
+        with self.writing():
+            self.db["documents"].update(document_id, {"tags": join_tags(tags)})
 
     def document(self, document_id: str) -> Document:
         """Rebuild a stored document's outline tree."""
@@ -250,7 +282,8 @@ class Collection:
     # ----- cards -----------------------------------------------------------------------------
 
     def find_card_ids(self, query: str = "", document_id: str | None = None, section_id: str | None = None,
-                      order: str = "position", descending: bool = False, include_suspended: bool = True) -> list[str]:
+                      order: str = "position", descending: bool = False, include_suspended: bool = True,
+                      include_dropped: bool = True) -> list[str]:
         """Ids of the live cards that match, in the order asked.
 
         Args:
@@ -260,22 +293,28 @@ class Collection:
             order: a key of SORTABLE.
             descending: reverse the order.
             include_suspended: whether suspended cards are listed.
+            include_dropped: whether cards the user dropped from the suggestions are listed.
         Returns:
             Card ids.
         """
-        where, params = self._scope(query, document_id, section_id, include_suspended)
+        where, params = self._scope(query, document_id, section_id, include_suspended, include_dropped)
         direction = "DESC" if descending else "ASC"
         order_by = ", ".join(f"{term} {direction}" for term in SORTABLE.get(order, SORTABLE["position"]).split(", "))
         sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
                f"ORDER BY {order_by}, c.position")
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
-    def _scope(self, query: str, document_id: str | None, section_id: str | None,
-               include_suspended: bool) -> tuple[list[str], list]:
-        """WHERE terms (over `cards c`) and their parameters for the live cards in a scope."""
-        where, params = ["c.retired_at IS NULL", "c.deleted_at IS NULL"], []
+    def _scope(self, query: str, document_id: str | None, section_id: str | None, include_suspended: bool = True,
+               include_dropped: bool = True, unburied_at: datetime | None = None) -> tuple[list[str], list]:
+        """WHERE terms (over `cards c JOIN documents d`) and their parameters for the listed cards in a scope."""
+        where, params = [LISTED], []
         if not include_suspended:
             where.append("c.suspended = 0")
+        if not include_dropped:
+            where.append(NOT_DROPPED)
+        if unburied_at is not None:
+            where.append("(c.buried_until IS NULL OR c.buried_until <= ?)")
+            params.append(iso(unburied_at))
         if document_id:
             where.append("c.document_id = ?")
             params.append(document_id)
@@ -305,8 +344,10 @@ class Collection:
         return _card_from_row(self.db["cards"].get(card_id))
 
     def cards_for_document(self, document_id: str, include_suspended: bool = True) -> list[Card]:
-        ids = self.find_card_ids(document_id=document_id, include_suspended=include_suspended)
-        return [self.card(cid) for cid in ids]
+        """The cards an export writes: not dropped, in reading order, with the document's tags added."""
+        document_tags = split_tags(self.db["documents"].get(document_id)["tags"])
+        ids = self.find_card_ids(document_id=document_id, include_suspended=include_suspended, include_dropped=False)
+        return [_card_from_row(self.db["cards"].get(cid), document_tags) for cid in ids]
 
     def update_card(self, card_id: str, front: str | None = None, back: str | None = None,
                     now: datetime | None = None) -> None:
@@ -316,23 +357,55 @@ class Collection:
             with self.writing():
                 self.db["cards"].update(card_id, {**changes, "edited": 1, "modified_at": iso(now or utc_now())})
 
-    def set_suspended(self, card_ids: list[str], suspended: bool, now: datetime | None = None) -> None:
+    def _set_column(self, card_ids: list[str], assignments: str, params: list) -> None:
+        """One set-based UPDATE of many cards (the ids travel as one JSON array)."""
         with self.writing():
-            for cid in card_ids:
-                self.db["cards"].update(cid, {"suspended": int(suspended), "modified_at": iso(now or utc_now())})
+            self.db.execute(f"UPDATE cards SET {assignments} WHERE id IN (SELECT value FROM json_each(?))",
+                            [*params, json.dumps(list(card_ids))])
+
+    def set_suspended(self, card_ids: list[str], suspended: bool, now: datetime | None = None) -> None:
+        self._set_column(card_ids, "suspended = ?, modified_at = ?", [int(suspended), iso(now or utc_now())])
 
     def delete_cards(self, card_ids: list[str], now: datetime | None = None) -> None:
         """Delete cards softly, so `restore_cards` can undo it; reviews stay."""
         if card_ids:
             self.backup("delete", only_if_changed=True)
-        with self.writing():
-            for cid in card_ids:
-                self.db["cards"].update(cid, {"deleted_at": iso(now or utc_now())})
+        self._set_column(card_ids, "deleted_at = ?", [iso(now or utc_now())])
 
     def restore_cards(self, card_ids: list[str]) -> None:
-        with self.writing():
-            for cid in card_ids:
-                self.db["cards"].update(cid, {"deleted_at": None})
+        self._set_column(card_ids, "deleted_at = NULL", [])
+
+    def set_triage(self, card_ids: list[str], triage: str | None) -> None:
+        """Keep or drop suggested cards (None: not looked at yet); a re-import leaves the choice alone."""
+        if triage not in (KEPT, DROPPED, None):
+            raise ValueError(f"unknown triage {triage!r}")
+        self._set_column(card_ids, "triage = ?", [triage])
+
+    def bury(self, card_ids: list[str], until: datetime | None) -> None:
+        """Hide cards from reviews until a time (None: unbury)."""
+        self._set_column(card_ids, "buried_until = ?", [iso(until) if until else None])
+
+    def set_flag(self, card_ids: list[str], flag: int) -> None:
+        if flag not in FLAGS:
+            raise ValueError(f"flags are 0–4, not {flag}")
+        self._set_column(card_ids, "flag = ?", [flag])
+
+    def set_card_tags(self, card_ids: list[str], tags: list[str]) -> None:
+        self._set_column(card_ids, "tags = ?, modified_at = ?", [join_tags(tags), iso(utc_now())])
+
+    def pending_triage(self, document_id: str, section_id: str | None = None) -> list[str]:
+        """Generated cards of a scope that nobody kept or dropped yet, in reading order."""
+        where, params = self._scope("", document_id, section_id)
+        sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
+               "AND c.triage IS NULL AND c.rule != 'manual' ORDER BY c.position")
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def sibling_ids(self, card_id: str) -> list[str]:
+        """The other listed cards made from the same sentence (Anki's siblings: one note's cards)."""
+        sql = ("SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id "
+               "JOIN cards me ON me.id = ? AND me.document_id = c.document_id AND me.source_start = c.source_start "
+               f"WHERE c.id != me.id AND {LISTED} ORDER BY c.position")
+        return [row[0] for row in self.db.execute(sql, [card_id])]
 
     def add_card(self, card: Card, now: datetime | None = None) -> str:
         """Add a card the user made (rule "manual"); it is never retired by a re-import."""
@@ -348,37 +421,47 @@ class Collection:
                 "edited": 1, "suspended": 0, "deleted_at": None, "retired_at": None}, pk="id")
         return card.id
 
+    def _select(self, columns: str, where: list[str], params: list, tail: str = "") -> list[tuple]:
+        sql = f"SELECT {columns} FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} {tail}"
+        return self.db.execute(sql, params).fetchall()
+
     def source_starts(self, document_id: str) -> list[int]:
-        """Where the sentences that have live cards start (the reader highlights them)."""
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT source_start FROM cards WHERE document_id = ? AND retired_at IS NULL "
-            "AND deleted_at IS NULL", [document_id]).fetchall()]
+        """Where the sentences that have studied cards start (the reader highlights them)."""
+        where, params = self._scope("", document_id, None, include_dropped=False)
+        return [r[0] for r in self._select("DISTINCT c.source_start", where, params)]
 
     def card_ids_for_sentence(self, document_id: str, start: int) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT id FROM cards WHERE document_id = ? AND source_start = ? AND retired_at IS NULL "
-            "AND deleted_at IS NULL ORDER BY position", [document_id, start]).fetchall()]
+        where, params = self._scope("", document_id, None)
+        return [r[0] for r in self._select("c.id", [*where, "c.source_start = ?"], [*params, start], "ORDER BY c.position")]
 
     def card_sections(self, document_id: str) -> dict[str, str]:
-        """Section id of each live, unsuspended card of a document."""
-        return dict(self.db.execute(
-            "SELECT id, section_id FROM cards WHERE document_id = ? AND retired_at IS NULL "
-            "AND deleted_at IS NULL AND suspended = 0", [document_id]).fetchall())
+        """Section id of each studied card of a document (not suspended, not dropped)."""
+        where, params = self._scope("", document_id, None, include_suspended=False, include_dropped=False)
+        return dict(self._select("c.id, c.section_id", where, params))
 
     def card_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM cards WHERE retired_at IS NULL AND deleted_at IS NULL").fetchone()[0]
+        """Listed cards of the whole collection."""
+        return self._select("count(*)", [LISTED], [])[0][0]
 
     # ----- scheduling and reviews ------------------------------------------------------------
 
-    def study_rows(self, document_id: str | None = None, section_id: str | None = None) -> list[dict]:
-        """id, fsrs state JSON (None for a new card), state and due of the live, unsuspended cards in scope."""
-        where, params = self._scope("", document_id, section_id, include_suspended=False)
-        sql = (f"SELECT c.id, c.fsrs, c.state, c.due FROM cards c JOIN documents d ON d.id = c.document_id "
-               f"WHERE {' AND '.join(where)} ORDER BY {SORTABLE['position']}")
-        return [{"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3]} for r in self.db.execute(sql, params)]
+    def study_rows(self, document_id: str | None = None, section_id: str | None = None,
+                   unburied_at: datetime | None = None) -> list[dict]:
+        """id, fsrs state JSON (None for a new card), state and due of the studied cards in scope.
+
+        Args:
+            document_id: only this document's cards.
+            section_id: only this section's subtree.
+            unburied_at: leave out cards buried beyond this time (a review queue passes now).
+        """
+        where, params = self._scope("", document_id, section_id, include_suspended=False, include_dropped=False,
+                                    unburied_at=unburied_at)
+        rows = self._select("c.id, c.fsrs, c.state, c.due", where, params, f"ORDER BY {SORTABLE['position']}")
+        return [{"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3]} for r in rows]
 
     def save_review(self, card_id: str, rating: int, reviewed_at: datetime, duration_ms: int | None,
-                    state_after: str, due_after: datetime) -> int:
+                    state_after: str, due_after: datetime, bury: Sequence[str] = (),
+                    bury_until: datetime | None = None) -> int:
         """Append a review and move the card to its new state, in one transaction.
 
         Args:
@@ -388,6 +471,8 @@ class Collection:
             duration_ms: time spent answering.
             state_after: fsrs Card JSON after the review.
             due_after: the new due time (UTC).
+            bury: cards buried by this answer (its siblings), in the same transaction.
+            bury_until: until when.
         Returns:
             The review's row id.
         """
@@ -396,20 +481,30 @@ class Collection:
             before = self.db.execute("SELECT fsrs FROM cards WHERE id = ?", [card_id]).fetchone()[0]
             review_id = self.db["reviews"].insert({
                 "card_id": card_id, "reviewed_at": iso(reviewed_at), "rating": rating, "duration_ms": duration_ms,
-                "state_before": before, "state_after": state_after, "due_after": iso(due_after)}).last_pk
+                "state_before": before, "state_after": state_after, "due_after": iso(due_after),
+                "buried": json.dumps(list(bury)) if bury else None}).last_pk
             self._set_state(card_id, state_after, after)
+            if bury:
+                self.bury(list(bury), bury_until)
         self.backup_if_due()
         return review_id
 
     def undo_last_review(self) -> str | None:
-        """Remove the newest review and put its card back as it was; returns the card id (None if no reviews)."""
+        """Remove the newest review and put its card back as it was, its buried siblings unburied.
+
+        Returns:
+            The card id (None if there are no reviews).
+        """
         with self.writing():
-            row = self.db.execute("SELECT id, card_id, state_before FROM reviews ORDER BY id DESC LIMIT 1").fetchone()
+            row = self.db.execute("SELECT id, card_id, state_before, buried FROM reviews ORDER BY id DESC LIMIT 1"
+                                  ).fetchone()
             if row is None:
                 return None
-            review_id, card_id, before = row
+            review_id, card_id, before, buried = row
             self.db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
             self._set_state(card_id, before, json.loads(before) if before else None)
+            if buried:
+                self.bury(json.loads(buried), None)
         return card_id
 
     def _set_state(self, card_id: str, state_json: str | None, state: dict | None) -> None:
@@ -461,9 +556,20 @@ def _cause(folder: Path, error: Exception) -> str:
     return str(error)
 
 
-def _card_from_row(row: dict) -> Card:
+def split_tags(text: str | None) -> list[str]:
+    """Anki's tag list: split on white space, each tag once, in the order given."""
+    return list(dict.fromkeys((text or "").split()))
+
+
+def join_tags(tags: list[str]) -> str:
+    """Stored as Anki writes them: separated by one space; a tag never holds white space."""
+    return " ".join(split_tags(" ".join(tags)))
+
+
+def _card_from_row(row: dict, document_tags: list[str] = ()) -> Card:
     modified = datetime.fromisoformat(row["modified_at"]).timestamp() if row.get("modified_at") else 0.0
     return Card(id=row["id"], kind=row["kind"], front=row["front"], back=row["back"], section=row["section"],
                 source=row["source"], rule=row["rule"], section_id=row["section_id"],
                 source_start=row["source_start"], source_end=row["source_end"], document_id=row["document_id"],
-                modified_at=modified, suspended=bool(row["suspended"]))
+                modified_at=modified, suspended=bool(row["suspended"]),
+                tags=tuple(split_tags(" ".join([*document_tags, row.get("tags") or ""]))))

@@ -44,6 +44,20 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["reviews"].create_index(["reviewed_at"])
 
 
+@migrations()
+def m002_study_loop(db: sqlite_utils.Database) -> None:
+    """Triage of generated cards, burying, flags, tags, and documents renamed or deleted by the user."""
+    # triage: NULL (a suggestion nobody looked at: studied as kept), 'kept' or 'dropped'
+    db["cards"].add_column("triage", str)
+    db["cards"].add_column("buried_until", str)  # UTC; hidden from reviews until then
+    db["cards"].add_column("flag", int, not_null_default=0)  # Anki's flags: 0 none, 1 red … 4 blue
+    db["cards"].add_column("tags", str, not_null_default="")  # space-separated, as Anki's
+    db["documents"].add_column("tags", str, not_null_default="")
+    db["documents"].add_column("renamed", int, not_null_default=0)  # a re-import keeps the user's title
+    db["documents"].add_column("deleted_at", str)  # soft: undo restores it
+    db["reviews"].add_column("buried", str)  # JSON ids of the siblings this answer buried; undo unburies them
+
+
 def migrate(db: sqlite_utils.Database, before: Callable[[], object] | None = None) -> int:
     """Bring a collection file up to the current schema.
 

@@ -9,7 +9,7 @@ import bisect
 import html
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, tzinfo
 
@@ -65,7 +65,7 @@ def save_settings(collection: Collection, settings: Settings) -> None:
     """Store the user's study options, keeping any fitted parameters."""
     stored = dict(collection.setting(STUDY_SETTING) or {})
     stored.update(desired_retention=settings.desired_retention, new_per_day=settings.new_per_day,
-                  maximum_interval=settings.maximum_interval)
+                  maximum_interval=settings.maximum_interval, bury_siblings=settings.bury_siblings)
     collection.set_setting(STUDY_SETTING, stored)
 
 
@@ -90,7 +90,8 @@ def optimize(collection: Collection) -> FitResult:
 # ----- recording --------------------------------------------------------------------------------
 
 def record_review(collection: Collection, study: Study, card_id: str, rating: int, now: datetime,
-                  duration_ms: int | None) -> tuple[int, ReviewOutcome]:
+                  duration_ms: int | None, bury: Sequence[str] = (), bury_until: datetime | None = None,
+                  ) -> tuple[int, ReviewOutcome]:
     """Answer one card and store the review (used by the review screen and by quizzes that record).
 
     Args:
@@ -100,12 +101,15 @@ def record_review(collection: Collection, study: Study, card_id: str, rating: in
         rating: 1 Again … 4 Easy.
         now: when (aware UTC).
         duration_ms: time spent answering.
+        bury: cards to bury until `bury_until` in the same transaction (the answered card's siblings).
+        bury_until: when they come back.
     Returns:
         (review row id, outcome).
     """
     state = collection.row_for_id(card_id)["fsrs"] or study.new_state(card_id, now)
     outcome = study.review(state, rating, now, duration_ms)
-    review_id = collection.save_review(card_id, rating, now, duration_ms, outcome.state_json, outcome.due)
+    review_id = collection.save_review(card_id, rating, now, duration_ms, outcome.state_json, outcome.due,
+                                       bury, bury_until)
     return review_id, outcome
 
 
@@ -140,6 +144,7 @@ class _Answered:
     review_id: int
     card_id: str
     reviewed_at: datetime
+    buried: tuple[str, ...] = ()  # siblings this answer buried
 
 
 class ReviewSession:
@@ -171,7 +176,7 @@ class ReviewSession:
     def _build(self, now: datetime) -> None:
         limit = max(0, self.study.settings.new_per_day - new_started_today(self.collection, now, self.tz))
         reviews: list[tuple[datetime, str]] = []
-        for row in self.collection.study_rows(self.document_id, self.section_id):
+        for row in self.collection.study_rows(self.document_id, self.section_id, unburied_at=now):
             queue, state = queue_of(row["fsrs"], now), row["fsrs"]
             if queue == NEW and len(self._new) < limit:
                 self._new.append(row["id"])
@@ -227,13 +232,34 @@ class ReviewSession:
         if card_id is None:
             raise RuntimeError("no card to answer")
         now = self.clock()
-        review_id, outcome = record_review(self.collection, self.study, card_id, rating, now, duration_ms)
-        self._remove(card_id)
+        siblings = self._siblings_to_bury(card_id)
+        review_id, outcome = record_review(self.collection, self.study, card_id, rating, now, duration_ms,
+                                           siblings, self.tomorrow(now))
+        for answered_or_buried in (card_id, *siblings):
+            self._remove(answered_or_buried)
         if _in_learning(outcome.state_json) and outcome.due <= now + self.learn_ahead:
             bisect.insort(self._learning, (outcome.due, card_id))  # comes back within this session
-        self._history.append(_Answered(review_id, card_id, now))
+        self._history.append(_Answered(review_id, card_id, now, siblings))
         self._shown = None
         return outcome
+
+    def _siblings_to_bury(self, card_id: str) -> tuple[str, ...]:
+        """As Anki does: the other new and review cards of the answered card's sentence wait until tomorrow,
+        so one cloze does not give away the next. Learning siblings stay (their steps are short)."""
+        if not self.study.settings.bury_siblings:
+            return ()
+        waiting = set(self._new) | set(self._review)
+        return tuple(cid for cid in self.collection.sibling_ids(card_id) if cid in waiting)
+
+    def tomorrow(self, now: datetime | None = None) -> datetime:
+        """When today's burying ends: the next local midnight."""
+        return start_of_day(now or self.clock(), self.tz) + timedelta(days=1)
+
+    def set_aside(self, card_id: str) -> None:
+        """Take a card out of this session without answering it (buried, suspended or deleted meanwhile)."""
+        self._remove(card_id)
+        if self._shown == card_id:
+            self._shown = None
 
     def undo(self) -> str | None:
         """Take back this session's last answer; the card is shown again next.
@@ -245,9 +271,10 @@ class ReviewSession:
         if not self._history or not self._is_newest(self._history[-1]):
             return None
         card_id = self.collection.undo_last_review()
-        self._history.pop()
-        self._remove(card_id)
-        self._put_back(card_id, self.collection.row_for_id(card_id)["fsrs"])
+        answered = self._history.pop()  # the collection unburied its siblings: they come back too
+        for sibling in (card_id, *answered.buried):
+            self._remove(sibling)
+            self._put_back(sibling, self.collection.row_for_id(sibling)["fsrs"])
         self._shown = card_id
         return card_id
 
@@ -273,6 +300,11 @@ class ReviewSession:
         """How many answers this session holds (after undo)."""
         return len(self._history)
 
+    @property
+    def cards_answered(self) -> int:
+        """How many different cards were answered (a card failed and relearned counts once)."""
+        return len({answered.card_id for answered in self._history})
+
 
 def _due(state_json: str) -> datetime:
     return utc(datetime.fromisoformat(json.loads(state_json)["due"]))
@@ -287,8 +319,32 @@ def _in_learning(state_json: str | None) -> bool:
 
 # ----- mastery ----------------------------------------------------------------------------------
 
-def section_mastery(collection: Collection, document_id: str, now: datetime, study: Study) -> dict[str, float]:
-    """How well each section is known: the mean recall probability of its subtree's cards.
+@dataclass(frozen=True)
+class Mastery:
+    """How well a section is known, counted honestly.
+
+    A card counts only once it has graduated to review (FSRS state Review), and then by its
+    predicted recall now: new cards, cards in learning and cards failed and relearning count 0.
+    So a card just rated Again lowers its section at once.
+    """
+    cards: int  # studied cards in the subtree
+    learned: int  # of them, in review
+    recall: float  # sum of the learned cards' predicted recall now
+
+    @property
+    def value(self) -> float:
+        """0–1: the share of the section one would recall now, unseen cards counted as forgotten."""
+        return self.recall / self.cards if self.cards else 0.0
+
+    def __add__(self, other: "Mastery") -> "Mastery":
+        return Mastery(self.cards + other.cards, self.learned + other.learned, self.recall + other.recall)
+
+
+_NOTHING = Mastery(0, 0, 0.0)
+
+
+def section_mastery(collection: Collection, document_id: str, now: datetime, study: Study) -> dict[str, Mastery]:
+    """Each section's mastery (its subtree's cards), and the whole document's under the key "".
 
     Args:
         collection: the collection.
@@ -296,27 +352,35 @@ def section_mastery(collection: Collection, document_id: str, now: datetime, stu
         now: the time asked about.
         study: the scheduler (its weights predict recall).
     Returns:
-        {section id: 0.0–1.0}; new cards count 0; sections without live cards are left out.
+        {section id: Mastery}; sections without studied cards are left out.
     """
-    recall = {row["id"]: study.retrievability(row["fsrs"], now) if row["fsrs"] else 0.0
-              for row in collection.study_rows(document_id)}
-    by_section: dict[str, list[float]] = {}
+    per_card = {row["id"]: _card_mastery(row, now, study) for row in collection.study_rows(document_id)}
+    by_section: dict[str, Mastery] = {}
     for card_id, section_id in collection.card_sections(document_id).items():
-        by_section.setdefault(section_id, []).append(recall.get(card_id, 0.0))
-    mastery = {}
+        by_section[section_id] = by_section.get(section_id, _NOTHING) + per_card.get(card_id, Mastery(1, 0, 0.0))
+    mastery: dict[str, Mastery] = {}
+    whole = _NOTHING
     for top in collection.document(document_id).sections:
-        _subtree_mastery(top, by_section, mastery)
+        whole += _subtree_mastery(top, by_section, mastery)
+    if whole.cards:
+        mastery[""] = whole
     return mastery
 
 
-def _subtree_mastery(section, by_section: dict[str, list[float]], out: dict[str, float]) -> list[float]:
-    """Fill `out` for a section and its subsections; returns the subtree's recall values."""
-    values = list(by_section.get(section.id, []))
+def _card_mastery(row: Mapping, now: datetime, study: Study) -> Mastery:
+    if row["fsrs"] is None or row["state"] != fsrs.State.Review.value:
+        return Mastery(1, 0, 0.0)
+    return Mastery(1, 1, study.retrievability(row["fsrs"], now))
+
+
+def _subtree_mastery(section, by_section: dict[str, Mastery], out: dict[str, Mastery]) -> Mastery:
+    """Fill `out` for a section and its subsections; returns the subtree's total."""
+    total = by_section.get(section.id, _NOTHING)
     for child in section.children:
-        values += _subtree_mastery(child, by_section, out)
-    if values:
-        out[section.id] = sum(values) / len(values)
-    return values
+        total += _subtree_mastery(child, by_section, out)
+    if total.cards:
+        out[section.id] = total
+    return total
 
 
 # ----- rendering --------------------------------------------------------------------------------

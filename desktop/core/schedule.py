@@ -41,6 +41,7 @@ class Settings:
     new_per_day: int = 20
     maximum_interval: int = 36500  # days
     enable_fuzzing: bool = False
+    bury_siblings: bool = True  # Anki's "bury siblings": a sentence's other cards wait until tomorrow
 
     def __post_init__(self) -> None:
         # fsrs accepts nonsense such as retention 1.0 (infinite intervals) without a word.

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QStyledItemDelegate, QToolTip
 
 from desktop.core.collection import Collection, utc_now
-from desktop.core.review import load_study, section_mastery
+from desktop.core.review import Mastery, load_study, section_mastery
 from desktop.ui.i18n import tr
 from desktop.ui.outline_model import MASTERY_ROLE, OutlineModel
 
@@ -17,7 +17,7 @@ TRACK_COLOUR = QColor(128, 128, 128, 70)  # translucent: reads on light and dark
 
 
 def apply_mastery(outline_model: OutlineModel, collection: Collection, document_id: str | None,
-                  now: datetime | None = None) -> dict[str, float]:
+                  now: datetime | None = None) -> dict[str, Mastery]:
     """Compute each section's mastery and hand it to the outline model.
 
     Args:
@@ -26,7 +26,7 @@ def apply_mastery(outline_model: OutlineModel, collection: Collection, document_
         document_id: the shown document; None clears the bars.
         now: the time asked about (defaults to now).
     Returns:
-        {section id: 0.0–1.0} as set on the model.
+        {section id: Mastery} as set on the model ("" for the whole document).
     """
     mastery = section_mastery(collection, document_id, now or utc_now(), load_study(collection)) if document_id else {}
     outline_model.set_mastery(mastery)
@@ -42,10 +42,11 @@ class MasteryDelegate(QStyledItemDelegate):
     """Draws the section as usual plus a bar filled to its mastery (nothing for sections without cards)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        value = index.data(MASTERY_ROLE)
-        if value is None:
+        mastery = index.data(MASTERY_ROLE)
+        if mastery is None:
             super().paint(painter, option, index)
             return
+        value = mastery.value
         text_option = QStyleOptionViewItem(option)
         text_option.rect = option.rect.adjusted(0, 0, -(BAR_WIDTH + 2 * BAR_MARGIN), 0)
         super().paint(painter, text_option, index)
@@ -69,8 +70,16 @@ class MasteryDelegate(QStyledItemDelegate):
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
                   index: QModelIndex | QPersistentModelIndex) -> bool:
-        value = index.data(MASTERY_ROLE)
-        if value is None or not self.bar_rect(option.rect).adjusted(-3, -6, 3, 6).contains(event.pos()):
+        mastery = index.data(MASTERY_ROLE)
+        if mastery is None or not self.bar_rect(option.rect).adjusted(-3, -6, 3, 6).contains(event.pos()):
             return super().helpEvent(event, view, option, index)
-        QToolTip.showText(event.globalPos(), tr("Mastery: %1 %").replace("%1", str(round(value * 100))), view)
+        QToolTip.showText(event.globalPos(), mastery_text(mastery), view)
         return True
+
+
+def mastery_text(mastery: Mastery) -> str:
+    """What the bar means, in the words of its tooltip."""
+    return (tr("Mastery %1 %: %2 of %3 cards learned.").replace("%1", str(round(mastery.value * 100)))
+            .replace("%2", str(mastery.learned)).replace("%3", str(mastery.cards)) + "\n"
+            + tr("The share of this section you would recall now: new cards and cards you are still "
+                 "learning or relearning count as forgotten."))

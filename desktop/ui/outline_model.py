@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from desktop.core.document import Document, Section
+from desktop.core.review import Mastery
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MASTERY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,19 +45,19 @@ def build_nodes(document: Document | None) -> OutlineNode:
 
 
 class OutlineModel(QAbstractItemModel):
-    """Sections of one document; `mastery` (0–1 per section id) tints each row when set."""
+    """Sections of one document; `mastery` (per section id) draws a bar on each row when set."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.root = build_nodes(None)
-        self.mastery: dict[str, float] = {}
+        self.mastery: dict[str, Mastery] = {}
 
     def set_document(self, document: Document | None) -> None:
         self.beginResetModel()
         self.root = build_nodes(document)
         self.endResetModel()
 
-    def set_mastery(self, mastery: dict[str, float]) -> None:
+    def set_mastery(self, mastery: dict[str, Mastery]) -> None:
         """Tint rows by mastery; every row repaints, subsections included."""
         self.mastery = mastery
         self._changed_below(QModelIndex())

@@ -56,7 +56,8 @@ class QuizDialog(QDialog):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.collection, self.clock, self.timer = collection, clock, timer
         self.study = load_study(collection)
-        ids = collection.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False)
+        ids = collection.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False,
+                                     include_dropped=False)
         self.cards: list[Card] = cram_order(collection.card(card_id) for card_id in ids)
         # Distractors come from the answers of every card in the collection, not just this scope.
         self.pool = [expected_answer(c.kind, c.front, c.back) for c in

@@ -25,7 +25,7 @@ from desktop.core.collection import FILE_NAME, Collection, CollectionError
 from desktop.core.recovery import open_collection
 from desktop.core.resources import BUNDLED_TALK, resource_path
 from desktop.core.review import ReviewSession
-from desktop.core.schedule import Study
+from desktop.core.schedule import Settings, Study
 from tests.core.kill_driver import bulk_document
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
@@ -230,7 +230,7 @@ def test_reviews_on_a_full_disk_fail_clearly_and_none_saved_before_is_lost(tmpfs
     data = disk.path / "data"
     collection = studied(data, cards=100)
     try:
-        session = ReviewSession(collection, Study(), clock=lambda: NOW)
+        session = ReviewSession(collection, Study(Settings(bury_siblings=False)), clock=lambda: NOW)
         for rating in (3, 4, 1, 3, 2):
             session.answer(rating, duration_ms=1000)
         disk.fill(leave=64 * PAGE)  # some answers still fit, then one does not

@@ -198,7 +198,22 @@ def test_section_mastery_averages_the_subtree_and_counts_new_cards_as_zero(colle
     mastery = section_mastery(collection, document.id, T0 + timedelta(days=1), study)
     recall = study.retrievability(collection.row_for_id("0000000000000003")["fsrs"], T0 + timedelta(days=1))
     assert 0.9 < recall < 1
-    assert mastery == {first: pytest.approx(recall / 3), sub: pytest.approx(recall), second: 0.0}
+    assert {key: (m.cards, m.learned) for key, m in mastery.items()} == {
+        first: (3, 1), sub: (1, 1), second: (1, 0), "": (4, 1)}
+    assert mastery[first].value == pytest.approx(recall / 3) and mastery[sub].value == pytest.approx(recall)
+    assert mastery[second].value == 0.0 and mastery[""].value == pytest.approx(recall / 4)
+
+
+def test_a_card_rated_again_counts_as_forgotten_at_once(collection):
+    """Right after an Again the card's recall is high (just seen), but it is relearning: mastery drops."""
+    document = make_document()
+    sub = list(document.walk())[1].id
+    study = Study()
+    record_review(collection, study, "0000000000000003", 4, T0, None)
+    assert section_mastery(collection, document.id, T0 + timedelta(days=3), study)[sub].value > 0.9
+    record_review(collection, study, "0000000000000003", 1, T0 + timedelta(days=3), None)
+    after = section_mastery(collection, document.id, T0 + timedelta(days=3, minutes=1), study)[sub]
+    assert (after.cards, after.learned, after.value) == (1, 0, 0.0)
 
 
 def test_start_of_day_uses_the_local_zone():

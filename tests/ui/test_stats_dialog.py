@@ -100,7 +100,8 @@ def test_apply_mastery_sets_each_section_and_the_delegate_draws_a_bar(qtbot, stu
     mastery = apply_mastery(model, collection, document.id, now=T0)
     first, sub, second = (model.index_for_section(s.id) for s in document.walk())
     assert first.data(MASTERY_ROLE) == mastery[first.data(SECTION_ID_ROLE)]
-    assert 0.9 < sub.data(MASTERY_ROLE) < 1 and 0.9 < first.data(MASTERY_ROLE) < 1  # every card studied recently
+    assert 0.9 < sub.data(MASTERY_ROLE).value < 1  # learned recently
+    assert (first.data(MASTERY_ROLE).cards, first.data(MASTERY_ROLE).learned) == (3, 2)  # one still learning
     assert second.data(MASTERY_ROLE) is None  # its only card is suspended
     view = QTreeView()
     qtbot.addWidget(view)
@@ -111,5 +112,5 @@ def test_apply_mastery_sets_each_section_and_the_delegate_draws_a_bar(qtbot, stu
     view.show()
     qtbot.waitExposed(view)
     image = view.viewport().grab().toImage()
-    assert contains_colour(image, mastery_colour(sub.data(MASTERY_ROLE)))
+    assert contains_colour(image, mastery_colour(sub.data(MASTERY_ROLE).value))
     assert apply_mastery(model, collection, None) == {} and model.mastery == {}

@@ -101,7 +101,7 @@ def card_tags(card: Card) -> list[str]:
     rule = re.sub(r"\s+", "_", card.rule.strip())
     if rule:
         tags.append(RULE_TAG_PREFIX + rule)
-    return tags
+    return list(dict.fromkeys([*tags, *card.tags]))
 
 
 def note_fields(card: Card) -> list[str]:
