@@ -304,6 +304,11 @@ class Collection:
                f"ORDER BY {order_by}, c.position")
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
+    def count_cards(self, query: str = "", document_id: str | None = None, section_id: str | None = None) -> int:
+        """How many cards `find_card_ids` lists for the same scope (dropped and suspended included)."""
+        where, params = self._scope(query, document_id, section_id)
+        return self._select("count(*)", where, params)[0][0]
+
     def _scope(self, query: str, document_id: str | None, section_id: str | None, include_suspended: bool = True,
                include_dropped: bool = True, unburied_at: datetime | None = None) -> tuple[list[str], list]:
         """WHERE terms (over `cards c JOIN documents d`) and their parameters for the listed cards in a scope."""
@@ -513,6 +518,11 @@ class Collection:
             "due": state["due"] if state else None, "stability": state.get("stability") if state else None,
             "difficulty": state.get("difficulty") if state else None,
             "last_review": state.get("last_review") if state else None})
+
+    def reviews_of(self, card_id: str) -> list[dict]:
+        """One card's reviews, oldest first: time, rating, duration and the due date they gave."""
+        return list(self.db.query("SELECT reviewed_at, rating, duration_ms, due_after FROM reviews "
+                                  "WHERE card_id = ? ORDER BY id", [card_id]))
 
     def reviews(self, since: datetime | None = None, document_id: str | None = None) -> list[dict]:
         """Review rows, oldest first (for statistics and the optimizer)."""

@@ -23,12 +23,17 @@ def import_path(collection: Collection, path: str | Path, now: datetime | None =
     return document, collection.import_document(document, generate(document), now)
 
 
+def needs_bundled_talk(collection: Collection) -> bool:
+    """Whether `ensure_bundled_talk` would import (the first run)."""
+    return not collection.setting(_BUNDLED_DONE)
+
+
 def ensure_bundled_talk(collection: Collection) -> str | None:
     """On first run, import the talk that ships with the app; returns its document id, or None if done before.
 
     Done once: a user who deletes the talk does not get it back on the next start.
     """
-    if collection.setting(_BUNDLED_DONE):
+    if not needs_bundled_talk(collection):
         return None
     document, _ = import_path(collection, resource_path(BUNDLED_TALK))
     collection.set_setting(_BUNDLED_DONE, True)

@@ -306,6 +306,12 @@ class ReviewSession:
         return len({answered.card_id for answered in self._history})
 
 
+def today_counts(collection: Collection, study: Study, document_id: str | None = None,
+                 section_id: str | None = None, clock: Clock = utc_now, tz: tzinfo | None = None) -> QueueCounts:
+    """What studying a scope now would show (Anki's deck overview): the same queue a session builds."""
+    return ReviewSession(collection, study, document_id, section_id, clock=clock, tz=tz).counts()
+
+
 def _due(state_json: str) -> datetime:
     return utc(datetime.fromisoformat(json.loads(state_json)["due"]))
 

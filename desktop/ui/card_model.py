@@ -4,19 +4,24 @@ Sorting and filtering re-query SQLite through the collection, so 100,000 cards c
 """
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
-from desktop.core.collection import Collection
+from desktop.core.card import CLOZE
+from desktop.core.collection import DROPPED, Collection
+from desktop.core.review import expected_answer, question_text
 from desktop.ui.i18n import tr
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("front", "back", "kind", "section", "due")
 EDITABLE = {"front", "back"}
 _CACHE = 512  # rows kept; a screen shows a few dozen
+_CONTEXT = 12  # characters kept before a cloze deletion, so a sentence's siblings differ where it shows
+FLAG_COLOURS = {1: QColor("#e5484d"), 2: QColor("#f76b15"), 3: QColor("#30a46c"), 4: QColor("#3b82f6")}
+MUTED = QColor(150, 150, 150)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -25,6 +30,7 @@ class CardTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.collection = collection
         self.ids: list[str] = []
+        self._row_of: dict[str, int] = {}
         self.query, self.document_id, self.section_id = "", None, None
         self.order, self.descending = "position", False
         self._rows: OrderedDict[str, dict] = OrderedDict()
@@ -46,6 +52,7 @@ class CardTableModel(QAbstractTableModel):
         self._rows.clear()
         self.ids = self.collection.find_card_ids(self.query, self.document_id, self.section_id,
                                                  self.order, self.descending)
+        self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -54,10 +61,7 @@ class CardTableModel(QAbstractTableModel):
         self.refresh()
 
     def row_of(self, card_id: str) -> int:
-        try:
-            return self.ids.index(card_id)
-        except ValueError:
-            return -1
+        return self._row_of.get(card_id, -1)
 
     def reload_rows(self) -> None:
         """Fetch every row again (after reviews changed due dates) without losing the selection."""
@@ -66,10 +70,16 @@ class CardTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
 
     def reload_card(self, card_id: str) -> None:
-        self._rows.pop(card_id, None)
-        row = self.row_of(card_id)
-        if row >= 0:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.reload_cards([card_id])
+
+    def reload_cards(self, card_ids: list[str]) -> None:
+        """Fetch some rows again (after an edit, suspend, flag or triage); one signal for the span."""
+        rows = [self.row_of(card_id) for card_id in card_ids]
+        for card_id in card_ids:
+            self._rows.pop(card_id, None)
+        rows = [row for row in rows if row >= 0]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(COLUMNS) - 1))
 
     # ----- Qt model interface ----------------------------------------------------------------
 
@@ -103,12 +113,19 @@ class CardTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.EditRole:
             return self._row(card_id).get(column) or ""  # raw text, cloze markup included
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _shown(column, self._row(card_id))
-        if role == Qt.ItemDataRole.ForegroundRole and self._row(card_id)["suspended"]:
-            from PySide6.QtGui import QColor
-
-            return QColor(150, 150, 150)
+        row = self._row(card_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _shown(column, row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _full(column, row)
+        if role == Qt.ItemDataRole.ForegroundRole and (row["suspended"] or row["triage"] == DROPPED):
+            return MUTED
+        if role == Qt.ItemDataRole.FontRole and row["triage"] == DROPPED:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == "front" and row["flag"]:
+            return FLAG_COLOURS.get(row["flag"])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -128,15 +145,35 @@ class CardTableModel(QAbstractTableModel):
         return True
 
 
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)
+def _full(column: str, row: dict) -> str:
+    """The whole text (a tooltip): a cloze question with [...] for its deletions, its answer in Back."""
+    if column == "front" and row["kind"] == CLOZE:
+        return question_text(row["kind"], row["front"])
+    if column == "back" and row["kind"] == CLOZE:
+        answer = expected_answer(row["kind"], row["front"], row["back"])
+        return f"{answer} — {row['back']}" if row["back"] else answer
+    if column in ("front", "back"):
+        return row.get(column) or ""
+    return _shown(column, row)
 
 
 def _shown(column: str, row: dict) -> str:
+    """One line of a table cell; the view elides what does not fit."""
+    if column == "front":
+        text = _full(column, row)
+        deletion = text.find("[")
+        if row["kind"] == CLOZE and deletion > _CONTEXT:
+            text = "…" + text[deletion - _CONTEXT:]  # show the deletion, not a shared sentence start
+        return " ".join(text.split())
+    if column == "back":
+        return " ".join(_full(column, row).split())
     value = row.get(column) or ""
-    if column == "front" and row.get("kind") == "cloze":
-        return _CLOZE.sub(r"[\1]", value)  # readable in a list; the editor shows the markup
     if column == "kind":
-        return tr("Cloze") if value == "cloze" else tr("Basic")
+        return tr("Cloze") if value == CLOZE else tr("Basic")
     if column == "due":
+        if row["triage"] == DROPPED:
+            return tr("Dropped")
+        if row["suspended"]:
+            return tr("Suspended")
         return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d") if value else tr("New")
     return value

@@ -8,6 +8,11 @@ from desktop.core.resources import resource_path
 CONTEXT = ""  # pyside6-lupdate files module-level tr() calls under the empty context
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language installed last (a list: module state without `global`)
+
+
+def current_language() -> str:
+    return _current[0]
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -29,6 +34,7 @@ def install_language(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = "en"
     if language == "en":
         return False
     ours = QTranslator(app)
@@ -41,4 +47,5 @@ def install_language(language: str) -> bool:
         _installed.append(qt)
     app.installTranslator(ours)
     _installed.append(ours)
+    _current[0] = language
     return True

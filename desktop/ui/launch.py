@@ -10,12 +10,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.collection import Collection, CollectionError
-from desktop.core.library import ensure_bundled_talk
+from desktop.core.library import ensure_bundled_talk, needs_bundled_talk
 from desktop.core.recovery import Recovery, open_collection
 from desktop.core.resources import resource_path
 from desktop.ui.backup_dialog import StartCancelled, ask_to_restore, local_time
 from desktop.ui.error_dialog import install_excepthook
-from desktop.ui.i18n import install_language, system_language, tr
+from desktop.ui.i18n import current_language, install_language, system_language, tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import InstanceGuard
 from desktop.ui.theme import apply_theme
@@ -50,13 +50,23 @@ def build_main_window(data_dir: str | Path, background: bool = False, interactiv
     install_language(system_language())  # until the collection, which holds the user's choice, is open
     collection = open_checked(Path(data_dir), interactive)
     install_language(collection.setting("language") or system_language())
-    apply_theme(QApplication.instance(), collection.setting("theme") or "system")
+    apply_theme(QApplication.instance(), collection.setting("theme") or "system", current_language())
     if not background:
         ensure_bundled_talk(collection)
     window = MainWindow(collection)
     window.restore_geometry()
-    if background:
-        window.run_in_background(ensure_bundled_talk, lambda document_id: document_id and window.reload_documents(document_id))
+    if background and needs_bundled_talk(collection):
+        window.set_waiting_for_first_import(True)
+
+        def imported(document_id: str | None) -> None:
+            window.set_waiting_for_first_import(False)
+            window.reload_documents(document_id)
+
+        def failed(error: Exception) -> None:
+            window.set_waiting_for_first_import(False)
+            window._import_failed(error)
+
+        window.run_in_background(ensure_bundled_talk, imported, tr("Importing the bundled talk…"), failed)
     return window
 
 

@@ -27,6 +27,7 @@ class ReaderView(QTextBrowser):
         self.document_, self.section = None, None
         self.with_cards: set[int] = set()
         self.marked: int | None = None
+        self.waiting: str | None = None  # shown instead of the invitation to import, while one runs
 
     def show_section(self, document: Document | None, section: Section | None, with_cards: set[int]) -> None:
         """Show a section and its subsections (section None: the whole document).
@@ -42,6 +43,10 @@ class ReaderView(QTextBrowser):
         self._render()
         if sentence_start is not None:
             self.scrollToAnchor(f"s{sentence_start}")
+
+    def set_waiting(self, message: str | None) -> None:
+        self.waiting = message
+        self._render()
 
     def refresh(self) -> None:
         """Render again, e.g. after the palette changed (the highlight colours depend on it)."""
@@ -59,7 +64,7 @@ class ReaderView(QTextBrowser):
 
     def _render(self) -> None:
         if self.document_ is None:
-            hint = tr("Import a talk or article to begin (File ▸ Import…).")
+            hint = self.waiting or tr("Import a talk or article to begin (File ▸ Import…).")
             self.setHtml(f"<p>{html.escape(hint)}</p>")
             return
         dark = 1 if is_dark(QApplication.palette()) else 0  # the app palette: widgets learn of a change later

@@ -5,9 +5,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-# CJK-capable families first: a Latin-first stack renders Chinese with fallback glyphs or boxes.
-FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
-                 "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial"]
+# Qt takes each character from the first family in the list that has it. Chinese text wants a CJK
+# family first (its punctuation and quotes are full-width, as Chinese typesetting expects); English
+# text wants a Latin family first, or its quotes and apostrophes come out full-width too. The CJK
+# families stay in both lists, so Chinese in an English text still finds its glyphs.
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"]
+LATIN_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial"]
+# Fusion draws an unchecked box's border from the window colour, which vanishes on a dark window.
+DARK_STYLE_SHEET = ("QCheckBox::indicator:unchecked, QAbstractItemView::indicator:unchecked, "
+                    "QGroupBox::indicator:unchecked { border: 1px solid #9a9a9a; border-radius: 2px; "
+                    "background: #1f1f1f; width: 12px; height: 12px; }")
+
+
+def font_families(language: str) -> list[str]:
+    """The family list for text in `language` ("zh…" Chinese first; anything else Latin first)."""
+    return CJK_FAMILIES + LATIN_FAMILIES if language.startswith("zh") else LATIN_FAMILIES + CJK_FAMILIES
+
+
+def script_font(base: QFont, language: str) -> QFont:
+    """`base` with the families for a text's language (the reader shows an English text in a Latin font)."""
+    font = QFont(base)
+    font.setFamilies(font_families(language))
+    return font
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -18,15 +37,16 @@ def system_prefers_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply_theme(app: QApplication, scheme: str = "system") -> None:
-    """Apply "light", "dark" or "system" (the platform's current scheme)."""
+def apply_theme(app: QApplication, scheme: str = "system", language: str = "zh_CN") -> None:
+    """Apply "light", "dark" or "system" (the platform's current scheme), with the UI language's font."""
     app.setStyle("Fusion")
     font = QFont()
-    font.setFamilies(FONT_FAMILIES)
+    font.setFamilies(font_families(language))
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
     dark = system_prefers_dark() if scheme == "system" else scheme == "dark"
     app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+    app.setStyleSheet(DARK_STYLE_SHEET if dark else "")
 
 
 def _dark_palette() -> QPalette:

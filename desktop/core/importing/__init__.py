@@ -41,19 +41,20 @@ def import_file(path: str | os.PathLike) -> Document:
     """
     file = Path(path)
     if not file.exists():
-        raise ImportFailed(f"No such file: {file}")
+        raise ImportFailed("No such file: %1", file)
     if file.is_dir():
-        raise ImportFailed(f"{file} is a folder; choose a text, Markdown or HTML file.")
+        raise ImportFailed("%1 is a folder; choose a text, Markdown or HTML file.", file)
     if not file.is_file():
         # a device or pipe (/dev/zero, a FIFO) may never end or never answer
-        raise ImportFailed(f"{file} is not a regular file; choose a text, Markdown or HTML file.")
+        raise ImportFailed("%1 is not a regular file; choose a text, Markdown or HTML file.", file)
     if file.stat().st_size > MAX_BYTES:
-        raise ImportFailed(f"{file.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; TalkCards imports talks and articles.")
+        raise ImportFailed("%1 is larger than %2 MB; TalkCards imports talks and articles.", file.name,
+                           MAX_BYTES // (1024 * 1024))
     try:
         with file.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)  # bounded: the file may grow after stat()
     except OSError as error:
-        raise ImportFailed(f"{file} could not be read: {error.strerror or error}.") from error
+        raise ImportFailed("%1 could not be read: %2.", file, error.strerror or error) from error
     return import_text(decode(data), file.suffix.lower(), str(file))
 
 

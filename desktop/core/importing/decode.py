@@ -33,7 +33,22 @@ def _name(encoding: str) -> str:
 
 
 class ImportFailed(Exception):
-    """Raised with one sentence a user can act on; never a traceback."""
+    """Raised with one sentence a user can act on; never a traceback.
+
+    The sentence is a template with %1, %2 … filled from `values`, so the GUI can show it in
+    the user's language (`desktop.ui.messages`); str() gives the English one.
+    """
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.template, self.values = template, tuple(str(value) for value in values)
+        super().__init__(fill(template, self.values))
+
+
+def fill(template: str, values: tuple[str, ...]) -> str:
+    """Put values into %1, %2 … (highest number first, so %1 never eats the start of %10)."""
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", values[number - 1])
+    return template
 
 
 def decode(data: bytes) -> str:
@@ -49,7 +64,8 @@ def decode(data: bytes) -> str:
     if not data.strip():
         raise ImportFailed("The file is empty.")
     if len(data) > MAX_BYTES:
-        raise ImportFailed(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; TalkCards imports talks and articles, not archives.")
+        raise ImportFailed("The file is larger than %1 MB; TalkCards imports talks and articles, not archives.",
+                           MAX_BYTES // (1024 * 1024))
     text = _decode_bom(data)
     if text is None:
         text = _decode_detected(data)
@@ -65,7 +81,7 @@ def _decode_bom(data: bytes) -> str | None:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 name = _BOM_NAMES[encoding]
-                raise ImportFailed(f"The file starts with a {name} byte-order mark but is not valid {name}.") from error
+                raise ImportFailed("The file starts with a %1 byte-order mark but is not valid %1.", name) from error
     return None
 
 
