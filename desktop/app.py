@@ -32,9 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="talkcards", description="Study talks with generated flashcards.")
     parser.add_argument("--data-dir", type=Path, default=None, help="folder of the collection file")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render the main window to a PNG and exit")
-    # the global option is accepted after the subcommand too ("talkcards export --all --data-dir DIR")
+    # the global options are accepted after the subcommand too ("talkcards open PATH --data-dir DIR")
     late = argparse.ArgumentParser(add_help=False)
     late.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder of the collection file")
+    late.add_argument("--screenshot", type=Path, metavar="OUT.png", default=argparse.SUPPRESS,
+                      help="render the main window to a PNG and exit")
     commands = parser.add_subparsers(dest="command")
     opener = commands.add_parser("open", parents=[late], help="open the app with a file imported")
     opener.add_argument("path", type=Path)

@@ -232,7 +232,7 @@ class Collection:
         """id, title, language, source path, tags and card count of every document, in import order."""
         return list(self.db.query(
             "SELECT d.id, d.title, d.language, d.source_path, d.imported_at, d.tags, "
-            f"(SELECT count(*) FROM cards c WHERE c.document_id = d.id AND {LISTED}) AS cards "
+            f"(SELECT count(*) FROM cards c WHERE c.document_id = d.id AND {LISTED} AND {NOT_DROPPED}) AS cards "
             "FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.imported_at, d.title"))
 
     def rename_document(self, document_id: str, title: str) -> None:

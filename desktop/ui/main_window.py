@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.library.setObjectName("documentLibrary")
         # a long title must not set the pane's minimum width (the splitter could not narrow it)
         self.library.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.library.setMinimumContentsLength(12)
+        self.library.setMinimumContentsLength(6)
         self.library.currentIndexChanged.connect(self._document_chosen)
         self.document_button = QToolButton()
         self.document_button.setObjectName("documentMenuButton")
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             ("file", "document_tags", "", self.edit_document_tags),
             ("file", "reimport", "Ctrl+Shift+I", self.reimport_document),
             ("file", "delete_document", "", self.delete_document),
-            ("file", "quit", QKeySequence.StandardKey.Quit, self.close),
+            ("file", "quit", "Ctrl+Q", self.close),  # not StandardKey.Quit: empty on some platforms
             ("edit", "undo", QKeySequence.StandardKey.Undo, self.undo),
             ("edit", "undo_review", "Ctrl+Alt+Z", self.undo_last_review),
             ("edit", "find", QKeySequence.StandardKey.Find, self.focus_search),
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
             ("edit", "drop", "Ctrl+D", lambda: self.triage_selected(DROPPED)),
             ("edit", "suspend", "Ctrl+J", self.toggle_suspend),
             ("edit", "delete", QKeySequence.StandardKey.Delete, self.delete_cards),
-            *[("edit", f"flag_{flag}", f"Ctrl+{flag}", lambda f=flag: self.flag_selected(f)) for flag in range(1, 5)],
+            *[("edit", f"flag_{flag}", f"Ctrl+{flag}", lambda _=False, f=flag: self.flag_selected(f)) for flag in range(1, 5)],
             ("study", "study_now", "", self.study_now),  # Space, through a shortcut on the panes only
             ("study", "review", "Ctrl+R", lambda: self.open_review(None, None)),
             ("study", "review_document", "Ctrl+Shift+D", lambda: self.open_review(self._document_id(), None)),
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             ("study", "study_options", "", self.open_study_options),
             ("tools", "check", "", self.check_collection),
             ("tools", "backups", "", self.open_backups),
-            ("help", "shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts),
+            ("help", "shortcuts", "F1", self.show_shortcuts),
             ("help", "about", "", self.show_about),
         ]
 

@@ -41,6 +41,8 @@ class TodayPanel(QFrame):
         self.triage_button = QPushButton()
         self.triage_button.setObjectName("checkSuggestions")
         self.triage_button.clicked.connect(self.triage_requested)
+        for widget in (self.counts_label, self.study_button, self.triage_button):
+            widget.setMinimumWidth(80)  # a narrow pane clips them instead of refusing to narrow
         layout = QVBoxLayout(self)  # stacked: side by side they would set the pane's minimum width
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.counts_label)

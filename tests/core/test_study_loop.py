@@ -147,3 +147,27 @@ def test_flags_are_zero_to_four(siblings):
     assert collection.row_for_id(first)["flag"] == 2
     with pytest.raises(ValueError):
         collection.set_flag([first], 5)
+
+
+def test_anki_gets_the_kept_cards_only_with_the_users_tags(siblings, tmp_path):
+    from anki.collection import Collection as AnkiCollection
+
+    from desktop.core.export.service import export_sources, sources_from_collection
+    from tests.core.test_export_anki import guid, import_apkg, notes_by_guid
+
+    collection, (first, second, third) = siblings
+    document_id = collection.documents()[0]["id"]
+    collection.set_triage([first], DROPPED)
+    collection.set_document_tags(document_id, ["讲座"])
+    collection.set_card_tags([second], ["考试"])
+    out = tmp_path / "deck.apkg"
+    export_sources(sources_from_collection(collection, [document_id]), out, "apkg")
+    anki = AnkiCollection(str(tmp_path / "anki.anki2"))
+    try:
+        import_apkg(anki, out)
+        notes = notes_by_guid(anki)
+        assert guid(first) not in notes and guid(second) in notes and guid(third) in notes
+        assert {"讲座", "考试"} <= set(notes[guid(second)].tags) and "考试" not in notes[guid(third)].tags
+        assert len(notes) == collection.documents()[0]["cards"]
+    finally:
+        anki.close()
