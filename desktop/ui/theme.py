@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 # Qt takes each character from the first family in the list that has it. Chinese text wants a CJK
 # family first (its punctuation and quotes are full-width, as Chinese typesetting expects); English
@@ -11,10 +11,26 @@ from PySide6.QtWidgets import QApplication
 # families stay in both lists, so Chinese in an English text still finds its glyphs.
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"]
 LATIN_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial"]
-# Fusion draws an unchecked box's border from the window colour, which vanishes on a dark window.
-DARK_STYLE_SHEET = ("QCheckBox::indicator:unchecked, QAbstractItemView::indicator:unchecked, "
-                    "QGroupBox::indicator:unchecked { border: 1px solid #9a9a9a; border-radius: 2px; "
-                    "background: #1f1f1f; width: 12px; height: 12px; }")
+BOX_OUTLINE = QColor("#9a9a9a")
+_BOXES = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+
+class FusionWithVisibleBoxes(QProxyStyle):
+    """Fusion, but a check box keeps a visible border on a dark palette.
+
+    Fusion draws the border from the window colour made darker, which vanishes on a dark window,
+    so an unchecked box was nearly invisible. A style sheet would replace Fusion's drawing of the
+    checked state too; this only adds a border.
+    """
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        if element in _BOXES and is_dark(option.palette):
+            painter.save()
+            painter.setPen(BOX_OUTLINE)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(0, 0, -1, -1), 1.5, 1.5)
+            painter.restore()
 
 
 def font_families(language: str) -> list[str]:
@@ -39,14 +55,13 @@ def system_prefers_dark() -> bool:
 
 def apply_theme(app: QApplication, scheme: str = "system", language: str = "zh_CN") -> None:
     """Apply "light", "dark" or "system" (the platform's current scheme), with the UI language's font."""
-    app.setStyle("Fusion")
+    app.setStyle(FusionWithVisibleBoxes("Fusion"))
     font = QFont()
     font.setFamilies(font_families(language))
     font.setPointSize(max(app.font().pointSize(), 10))
     app.setFont(font)
     dark = system_prefers_dark() if scheme == "system" else scheme == "dark"
     app.setPalette(_dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(DARK_STYLE_SHEET if dark else "")
 
 
 def _dark_palette() -> QPalette:

@@ -290,6 +290,27 @@ def test_language_and_theme_menus_tick_the_current_choice(main_window):
     window.set_theme("light")
 
 
+def test_an_unchecked_box_is_visible_in_dark_mode(qtbot):
+    from PySide6.QtWidgets import QApplication, QCheckBox
+
+    from desktop.ui.theme import BOX_OUTLINE, apply_theme
+
+    def outlined(box: QCheckBox) -> bool:
+        image = box.grab().toImage()
+        return any(image.pixelColor(x, y) == BOX_OUTLINE for y in range(image.height()) for x in range(image.width()))
+
+    apply_theme(QApplication.instance(), "dark")
+    try:
+        box = QCheckBox("包括已暂停的卡片")
+        qtbot.addWidget(box)
+        box.show()
+        assert outlined(box)
+        box.setChecked(True)
+        assert outlined(box)
+    finally:
+        apply_theme(QApplication.instance(), "light")
+
+
 def test_chinese_ui_translates_import_errors_and_qt_dialogs(main_window, qtbot, tmp_path, monkeypatch):
     window = main_window
     window.set_language("zh_CN")
