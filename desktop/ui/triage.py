@@ -9,7 +9,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.collection import DROPPED, KEPT, Collection
 from desktop.core.review import answer_html, cloze_deletions, question_html
@@ -79,6 +79,9 @@ class TriageDialog(QDialog):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.section_label)
         layout.addWidget(self.question_label)
+        divider = QFrame()
+        divider.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(divider)
         layout.addWidget(self.answer_label)
         layout.addSpacing(12)
         layout.addWidget(self.source_label)
