@@ -40,11 +40,14 @@ def install_language(language: str) -> bool:
     ours = QTranslator(app)
     if not ours.load(str(resource_path(f"translations/talkcards_{language}.qm"))):
         return False
-    # Qt's own strings (OK, Cancel, context menus) come from the translations PySide6 ships
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    # Qt's own strings (OK, Cancel, context menus) come from the translations PySide6 ships, and
+    # the few those leave in English (the file dialog's "Look in:") from our qtextra file
+    for name, folder in ((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         (f"qtextra_{language}", str(resource_path("translations")))):
+        qt = QTranslator(app)
+        if qt.load(name, folder):
+            app.installTranslator(qt)
+            _installed.append(qt)
     app.installTranslator(ours)
     _installed.append(ours)
     _current[0] = language

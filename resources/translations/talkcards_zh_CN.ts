@@ -14,274 +14,531 @@
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="28" />
-      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <location filename="../../desktop/ui/card_model.py" line="94" />
       <source>Front</source>
       <translation>正面</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="29" />
-      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <location filename="../../desktop/ui/card_model.py" line="94" />
       <source>Back</source>
       <translation>背面</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="33" />
+      <location filename="../../desktop/ui/card_preview.py" line="45" />
       <source>Source</source>
       <translation>出处</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <location filename="../../desktop/ui/card_model.py" line="94" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="84" />
+      <location filename="../../desktop/ui/card_model.py" line="94" />
+      <location filename="../../desktop/ui/card_preview.py" line="45" />
       <source>Section</source>
       <translation>章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="85" />
+      <location filename="../../desktop/ui/card_model.py" line="95" />
+      <location filename="../../desktop/ui/overview.py" line="17" />
       <location filename="../../desktop/ui/review.py" line="216" />
       <location filename="../../desktop/ui/stats.py" line="102" />
       <source>Due</source>
       <translation>到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="139" />
+      <location filename="../../desktop/ui/card_model.py" line="172" />
       <source>Cloze</source>
       <translation>填空</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="139" />
+      <location filename="../../desktop/ui/card_model.py" line="172" />
       <source>Basic</source>
       <translation>问答</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="141" />
+      <location filename="../../desktop/ui/card_model.py" line="175" />
+      <source>Dropped</source>
+      <translation>已舍弃</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_model.py" line="178" />
+      <location filename="../../desktop/ui/overview.py" line="17" />
       <location filename="../../desktop/ui/review.py" line="215" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>New</source>
       <translation>新卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <location filename="../../desktop/ui/main_window.py" line="229" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <location filename="../../desktop/ui/main_window.py" line="229" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <location filename="../../desktop/ui/main_window.py" line="229" />
       <source>&amp;Study</source>
       <translation>学习(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <location filename="../../desktop/ui/main_window.py" line="230" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <location filename="../../desktop/ui/main_window.py" line="230" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <location filename="../../desktop/ui/main_window.py" line="251" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <location filename="../../desktop/ui/main_window.py" line="251" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <location filename="../../desktop/ui/main_window.py" line="251" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <location filename="../../desktop/ui/main_window.py" line="254" />
       <source>&amp;Find cards</source>
       <translation>查找卡片(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <location filename="../../desktop/ui/main_window.py" line="255" />
       <source>Edit &amp;card…</source>
       <translation>编辑卡片(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <location filename="../../desktop/ui/main_window.py" line="256" />
       <source>&amp;Suspend / unsuspend</source>
       <translation>暂停 / 恢复(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <location filename="../../desktop/ui/main_window.py" line="256" />
       <source>&amp;Delete cards</source>
       <translation>删除卡片(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="147" />
       <source>&amp;Undo delete</source>
-      <translation>撤销删除(&amp;U)</translation>
+      <translation type="vanished">撤销删除(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <location filename="../../desktop/ui/main_window.py" line="258" />
       <source>&amp;Review all due cards</source>
       <translation>复习所有到期卡片(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="148" />
+      <location filename="../../desktop/ui/main_window.py" line="259" />
       <source>Study this &amp;document</source>
       <translation>学习本文档(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <location filename="../../desktop/ui/main_window.py" line="259" />
       <source>Study this &amp;section</source>
       <translation>学习本节(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <location filename="../../desktop/ui/main_window.py" line="260" />
       <source>&amp;Quiz…</source>
       <translation>测验(&amp;Q)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <location filename="../../desktop/ui/main_window.py" line="260" />
       <source>S&amp;tatistics</source>
       <translation>统计(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="150" />
+      <location filename="../../desktop/ui/main_window.py" line="261" />
       <source>Study &amp;options…</source>
       <translation>学习选项(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="150" />
+      <location filename="../../desktop/ui/main_window.py" line="261" />
       <source>&amp;Check collection</source>
       <translation>检查卡片库(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="151" />
+      <location filename="../../desktop/ui/main_window.py" line="262" />
       <source>&amp;Restore backup…</source>
       <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="154" />
+      <location filename="../../desktop/ui/main_window.py" line="236" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="155" />
+      <location filename="../../desktop/ui/main_window.py" line="230" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="237" />
       <source>&amp;Theme</source>
       <translation>主题(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <location filename="../../desktop/ui/main_window.py" line="238" />
       <source>Follow the system</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <location filename="../../desktop/ui/main_window.py" line="238" />
       <source>Light</source>
       <translation>浅色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <location filename="../../desktop/ui/main_window.py" line="238" />
       <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="158" />
+      <location filename="../../desktop/ui/main_window.py" line="240" />
       <source>Toolbar</source>
       <translation>工具栏</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="159" />
+      <location filename="../../desktop/ui/main_window.py" line="241" />
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="242" />
+      <source>Rename, tag, re-import or delete this document</source>
+      <translation>重命名、添加标签、重新导入或删除此文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="243" />
       <source>Search cards (Ctrl+F)</source>
       <translation>搜索卡片 (Ctrl+F)</translation>
     </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="245" />
+      <source>Search the whole collection, not only the selected section</source>
+      <translation>在整个卡片库中搜索，而不只是所选章节</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <source>Flag &amp;red</source>
+      <translation>红色旗标(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <source>Flag &amp;orange</source>
+      <translation>橙色旗标(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <source>Flag &amp;green</source>
+      <translation>绿色旗标(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <source>Flag &amp;blue</source>
+      <translation>蓝色旗标(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="252" />
+      <source>Re&amp;name document…</source>
+      <translation>重命名文档(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="252" />
+      <source>Document &amp;tags…</source>
+      <translation>文档标签(&amp;T)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="253" />
+      <source>Re-import from the &amp;original file</source>
+      <translation>从原文件重新导入(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="253" />
+      <source>De&amp;lete document</source>
+      <translation>删除文档(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <source>Undo the last &amp;review</source>
+      <translation>撤销上一次复习(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <source>Card ta&amp;gs…</source>
+      <translation>卡片标签(&amp;G)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <source>&amp;Keep cards</source>
+      <translation>保留卡片(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="256" />
+      <source>D&amp;rop cards</source>
+      <translation>舍弃卡片(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="258" />
+      <source>Study &amp;now</source>
+      <translation>立即学习(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <source>Check suggested &amp;cards…</source>
+      <translation>检查建议卡片(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="262" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="263" />
+      <source>&amp;About TalkCards</source>
+      <translation>关于 TalkCards(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="343" />
+      <source>Keep all cards of this section</source>
+      <translation>保留本节的全部卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="344" />
+      <source>Drop all cards of this section</source>
+      <translation>舍弃本节的全部卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="349" />
+      <source>the whole collection</source>
+      <translation>整个卡片库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="358" />
+      <source>Rename document</source>
+      <translation>重命名文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="358" />
+      <source>Title:</source>
+      <translation>标题：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="367" />
+      <source>Tags for every card of “%1”</source>
+      <translation>“%1”所有卡片的标签</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="372" />
+      <source>Separate tags with spaces.</source>
+      <translation>标签之间用空格分隔。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="380" />
+      <source>Re-import</source>
+      <translation>重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="380" />
+      <source>The original file is no longer there: %1</source>
+      <translation>原文件已不在：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="396" />
+      <source>delete document</source>
+      <translation>删除文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="398" />
+      <source>Deleted “%1”. Ctrl+Z brings it back.</source>
+      <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="272" />
+      <location filename="../../desktop/ui/main_window.py" line="463" />
+      <source>Tags for %n selected card(s)</source>
+      <translation>
+        <numerusform>所选 %n 张卡片的标签</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="505" />
+      <source>keep</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="505" />
+      <source>drop</source>
+      <translation>舍弃</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="507" />
+      <source>Kept %n card(s).</source>
+      <translation>
+        <numerusform>已保留 %n 张卡片。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="507" />
+      <source>Dropped %n card(s).</source>
+      <translation>
+        <numerusform>已舍弃 %n 张卡片。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="520" />
+      <source>delete</source>
+      <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="523" />
       <source>Deleted %n card(s). Ctrl+Z undoes it.</source>
       <translation>
         <numerusform>已删除 %n 张卡片。按 Ctrl+Z 撤销。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="293" />
+      <location filename="../../desktop/ui/main_window.py" line="543" />
+      <source>&amp;Undo %1</source>
+      <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="543" />
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="553" />
+      <source>There is no review to undo.</source>
+      <translation>没有可撤销的复习。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="556" />
+      <source>The last review was undone.</source>
+      <translation>已撤销上一次复习。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="572" />
       <source>Texts</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="293" />
+      <location filename="../../desktop/ui/main_window.py" line="572" />
       <source>All files</source>
       <translation>所有文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="294" />
+      <location filename="../../desktop/ui/main_window.py" line="573" />
       <source>Import a talk or article</source>
       <translation>导入演讲或文章</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="302" />
+      <location filename="../../desktop/ui/main_window.py" line="581" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="306" />
+      <location filename="../../desktop/ui/main_window.py" line="586" />
       <source>Working…</source>
       <translation>正在处理…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="317" />
+      <location filename="../../desktop/ui/main_window.py" line="607" />
       <source>Imported “%1”: %2 new cards, %3 kept.</source>
       <translation>已导入“%1”：新增 %2 张卡片，保留 %3 张。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="323" />
+      <location filename="../../desktop/ui/main_window.py" line="612" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="390" />
+      <location filename="../../desktop/ui/main_window.py" line="658" />
+      <source>A review is already open; finish or close it first.</source>
+      <translation>已有一个复习窗口打开，请先完成或关闭它。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="712" />
+      <source>This document</source>
+      <translation>本文档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="734" />
       <source>Checking the collection…</source>
       <translation>正在检查卡片库…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="396" />
+      <location filename="../../desktop/ui/main_window.py" line="740" />
       <source>Check collection</source>
       <translation>检查卡片库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="403" />
+      <location filename="../../desktop/ui/main_window.py" line="747" />
       <source>Wait until the current work has finished.</source>
       <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="412" />
+      <location filename="../../desktop/ui/main_window.py" line="756" />
       <source>The backup was restored.</source>
       <translation>备份已恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="452" />
-      <source>%1 cards</source>
-      <translation>%1 张卡片</translation>
+      <location filename="../../desktop/ui/main_window.py" line="822" />
+      <source>Importing the bundled talk and making its cards…</source>
+      <translation>正在导入内置讲座并生成卡片…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader.py" line="62" />
+      <location filename="../../desktop/ui/main_window.py" line="831" />
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="836" />
+      <source>%n card(s) in %1</source>
+      <translation>
+        <numerusform>%1 中的 %n 张卡片</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="839" />
+      <source>%1 of %2 in %3 · search %4</source>
+      <translation>%3 中 %2 张里的 %1 张 · 搜索 %4</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="844" />
+      <source>%n more in other places (All documents)</source>
+      <translation>
+        <numerusform>其他位置还有 %n 张（所有文档）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 cards</source>
+      <translation type="vanished">%1 张卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/reader.py" line="67" />
       <source>Import a talk or article to begin (File ▸ Import…).</source>
       <translation>导入一篇演讲或文章开始学习（文件 ▸ 导入…）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader.py" line="109" />
+      <location filename="../../desktop/ui/reader.py" line="114" />
       <source>New cloze card from selection</source>
       <translation>用所选文字新建填空卡</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/reader.py" line="110" />
+      <location filename="../../desktop/ui/reader.py" line="115" />
       <source>New question with selection as answer</source>
       <translation>新建问答卡，以所选文字为答案</translation>
     </message>
@@ -324,6 +581,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/export_dialog.py" line="166" />
+      <location filename="../../desktop/ui/main_window.py" line="244" />
       <source>All documents</source>
       <translation>所有文档</translation>
     </message>
@@ -394,82 +652,81 @@
       <translation>无法导出：{reason}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mastery.py" line="75" />
       <source>Mastery: %1 %</source>
-      <translation>掌握程度：%1 %</translation>
+      <translation type="vanished">掌握程度：%1 %</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="149" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
       <source>Quiz</source>
       <translation>测验</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
       <source>Typed answer</source>
       <translation>输入答案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
       <source>Multiple choice</source>
       <translation>选择题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
       <source>Cram</source>
       <translation>突击复习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="157" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="158" />
       <source>Also record as reviews</source>
       <translation>同时记为复习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="158" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="159" />
       <source>Type the answer, then press Enter</source>
       <translation>输入答案，然后按 Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="200" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="201" />
       <source>Enter: check, then next card</source>
       <translation>Enter：检查，然后下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="211" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="212" />
       <source>Keys 1–4 choose; Enter: next card</source>
       <translation>按 1–4 选择；Enter：下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="216" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="217" />
       <source>Space: flip, then next card; ←/→: previous/next</source>
       <translation>空格：翻面，然后下一张；←/→：上一张/下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="223" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="224" />
       <source>Esc: close</source>
       <translation>Esc：关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="225" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="226" />
       <source>There are no cards to quiz here.</source>
       <translation>这里没有可以测验的卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="227" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="228" />
       <source>That was the last card.</source>
       <translation>这是最后一张卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="229" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="230" />
       <source>Score: %1 / %2</source>
       <translation>得分：%1 / %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="256" />
       <source>Correct!</source>
       <translation>正确！</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="256" />
       <source>Not quite.</source>
       <translation>不太对。</translation>
     </message>
@@ -480,10 +737,126 @@
       <translation>整个卡片集</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="15" />
+      <source>Show the answer</source>
+      <translation>显示答案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="15" />
+      <source>Space or Enter</source>
+      <translation>空格或回车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="15" />
+      <source>Again / Hard / Good / Easy</source>
+      <translation>重来 / 困难 / 良好 / 简单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="16" />
+      <source>Edit the card</source>
+      <translation>编辑卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="16" />
+      <source>Bury the card until tomorrow</source>
+      <translation>搁置卡片到明天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="16" />
+      <source>Suspend the card</source>
+      <translation>暂停卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="17" />
+      <source>Flag the card</source>
+      <translation>给卡片加旗标</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="17" />
+      <source>Delete the card</source>
+      <translation>删除卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="18" />
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="22" />
+      <source>Keep</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="22" />
+      <source>K, Space or Enter</source>
+      <translation>K、空格或回车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="22" />
+      <source>Drop</source>
+      <translation>舍弃</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="22" />
+      <source>D or Delete</source>
+      <translation>D 或 Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="22" />
+      <source>Edit, then keep</source>
+      <translation>编辑后保留</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="23" />
+      <source>Back to the previous card</source>
+      <translation>回到上一张卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="23" />
+      <source>Backspace</source>
+      <translation>退格键</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="41" />
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="43" />
       <location filename="../../desktop/ui/review.py" line="166" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>Review</source>
       <translation>复习</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="43" />
+      <source>Main window</source>
+      <translation>主窗口</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="44" />
+      <source>Checking suggested cards</source>
+      <translation>检查建议卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="57" />
+      <source>development version</source>
+      <translation>开发版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="61" />
+      <source>About TalkCards</source>
+      <translation>关于 TalkCards</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="63" />
+      <source>Keep what you learned from a talk: its outline, its text and flashcards made from it, studied offline with FSRS and exported to Anki.</source>
+      <translation>记住从讲座中学到的东西：它的大纲、原文和由它生成的闪卡，用 FSRS 离线复习，并可导出到 Anki。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="65" />
+      <source>Everything stays in one file on this computer.</source>
+      <translation>所有数据都保存在这台电脑上的一个文件中。</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/review.py" line="168" />
@@ -512,6 +885,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/review.py" line="172" />
+      <location filename="../../desktop/ui/triage.py" line="93" />
       <source>Edit (E)</source>
       <translation>编辑 (E)</translation>
     </message>
@@ -526,6 +900,7 @@
       <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/help_dialogs.py" line="18" />
       <location filename="../../desktop/ui/review.py" line="175" />
       <source>Close</source>
       <translation>关闭</translation>
@@ -541,10 +916,33 @@
       <translation>出处：%1 — %2</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/overview.py" line="17" />
       <location filename="../../desktop/ui/review.py" line="215" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>Learning</source>
       <translation>学习中</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/overview.py" line="56" />
+      <source>Collection</source>
+      <translation>卡片库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/overview.py" line="64" />
+      <source>Study now (Space)</source>
+      <translation>立即学习（空格）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/overview.py" line="64" />
+      <source>Nothing to study now</source>
+      <translation>现在没有要学习的卡片</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/overview.py" line="66" />
+      <source>Check %n suggested card(s)…</source>
+      <translation>
+        <numerusform>检查 %n 张建议卡片…</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
       <location filename="../../desktop/ui/review.py" line="223" />
@@ -574,6 +972,7 @@
       <translation>重新学习</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/card_model.py" line="177" />
       <location filename="../../desktop/ui/stats.py" line="27" />
       <source>Suspended</source>
       <translation>已暂停</translation>
@@ -630,8 +1029,8 @@
     </message>
     <message>
       <location filename="../../desktop/ui/backup_dialog.py" line="39" />
-      <location filename="../../desktop/ui/backup_dialog.py" line="98" />
-      <location filename="../../desktop/ui/main_window.py" line="403" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="100" />
+      <location filename="../../desktop/ui/main_window.py" line="747" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -662,118 +1061,118 @@
       <translation>卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="53" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="55" />
       <source>TalkCards backs up when it closes, every half hour while you study, and before upgrades, deletions and re-imports. It keeps the newest few, one a day for a week and one a week for a month.</source>
       <translation>TalkCards 会在关闭时、学习期间每半小时，以及升级、删除和重新导入之前自动备份。它保留最近的几份、一周内每天一份、一个月内每周一份。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="58" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="60" />
       <source>&amp;Restore</source>
       <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="59" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="61" />
       <source>&amp;Back up now</source>
       <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="60" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="62" />
       <source>Open &amp;folder</source>
       <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="79" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="81" />
       <source>unreadable</source>
       <translation>无法读取</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="98" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="100" />
       <source>The backup could not be written. Is the disk full?</source>
       <translation>无法写入备份。磁盘是否已满？</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="105" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="107" />
       <source>Replace your collection with the backup of %1? Your collection as it is now is backed up first, so you can come back to it.</source>
       <translation>要用 %1 的备份替换当前卡片库吗？当前的卡片库会先备份，之后仍可恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="107" />
-      <location filename="../../desktop/ui/backup_dialog.py" line="114" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="109" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="116" />
       <source>Restore backup</source>
       <translation>恢复备份</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="132" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="134" />
       <source>Your collection file is damaged and cannot be opened.</source>
       <translation>你的卡片库文件已损坏，无法打开。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="134" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="136" />
       <source>The damaged file is kept beside the new one, so nothing is deleted.</source>
       <translation>损坏的文件会保留在新文件旁边，不会删除任何内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="136" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="138" />
       <source>There is no backup to restore. TalkCards can start with an empty collection.</source>
       <translation>没有可恢复的备份。TalkCards 可以使用空卡片库启动。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="140" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="142" />
       <source>The newest backup is from %1: %2 documents, %3 cards, %4 reviews.</source>
       <translation>最新的备份来自 %1：%2 个文档、%3 张卡片、%4 条复习记录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="144" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="146" />
       <source>Restore the backup</source>
       <translation>恢复备份</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="145" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="147" />
       <source>Start empty</source>
       <translation>从空卡片库开始</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="146" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="148" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="156" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="158" />
       <source>%1 reviews of cards that no longer exist were removed.</source>
       <translation>已删除 %1 条所属卡片已不存在的复习记录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="157" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="159" />
       <source>%1 cards of documents that no longer exist were removed.</source>
       <translation>已删除 %1 张所属文档已不存在的卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="158" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="160" />
       <source>%1 cards whose section was missing were moved to their document's first section.</source>
       <translation>%1 张卡片的章节已丢失，已移到其文档的第一个章节。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="159" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="161" />
       <source>%1 cards with an unreadable schedule were reset to new.</source>
       <translation>%1 张卡片的排程数据无法读取，已重置为新卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="160" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="162" />
       <source>The file is sound.</source>
       <translation>文件完好。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="161" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="163" />
       <source>SQLite reports damage: %1. Restore a backup (Tools ▸ Restore backup…).</source>
       <translation>SQLite 报告文件已损坏：%1。请恢复一个备份（工具 ▸ 恢复备份…）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="164" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="166" />
       <source>Nothing needed repair.</source>
       <translation>没有需要修复的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup_dialog.py" line="165" />
+      <location filename="../../desktop/ui/backup_dialog.py" line="167" />
       <source>The search index was rebuilt.</source>
       <translation>已重建搜索索引。</translation>
     </message>
@@ -883,19 +1282,155 @@
       <translation>TalkCards 遇到了意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="75" />
+      <location filename="../../desktop/ui/launch.py" line="69" />
+      <source>Importing the bundled talk…</source>
+      <translation>正在导入内置讲座…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/launch.py" line="86" />
       <source>TalkCards started with an empty collection. The damaged file was kept as %1.</source>
       <translation>TalkCards 已使用空卡片库启动。损坏的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="77" />
+      <location filename="../../desktop/ui/launch.py" line="88" />
       <source>The backup of %2 was restored. The damaged file was kept as %1.</source>
       <translation>已恢复 %2 的备份。损坏的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="115" />
+      <location filename="../../desktop/ui/launch.py" line="129" />
       <source>TalkCards is already open on the data folder %1 (process %2). Close it first, or choose another folder with --data-dir.</source>
       <translation>TalkCards 已在数据文件夹 %1 上打开（进程 %2）。请先关闭它，或用 --data-dir 选择其他文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_preview.py" line="47" />
+      <location filename="../../desktop/ui/main_window.py" line="372" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_preview.py" line="58" />
+      <source>Reviewed</source>
+      <translation>复习时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_preview.py" line="58" />
+      <source>Answer</source>
+      <translation>回答</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_preview.py" line="58" />
+      <source>Next due</source>
+      <translation>下次到期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mastery.py" line="82" />
+      <source>Mastery %1 %: %2 of %3 cards learned.</source>
+      <translation>掌握度 %1 %：%3 张卡片中已学会 %2 张。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mastery.py" line="84" />
+      <source>The share of this section you would recall now: new cards and cards you are still learning or relearning count as forgotten.</source>
+      <translation>即你现在能回忆起的本节内容比例：新卡片以及仍在学习或重新学习中的卡片都按遗忘计算。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="17" />
+      <source>No such file: %1</source>
+      <translation>找不到文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="19" />
+      <source>%1 is a folder; choose a text, Markdown or HTML file.</source>
+      <translation>%1 是一个文件夹；请选择文本、Markdown 或 HTML 文件。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="21" />
+      <source>%1 is not a regular file; choose a text, Markdown or HTML file.</source>
+      <translation>%1 不是普通文件；请选择文本、Markdown 或 HTML 文件。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="23" />
+      <source>%1 is larger than %2 MB; TalkCards imports talks and articles.</source>
+      <translation>%1 大于 %2 MB；TalkCards 只导入讲座和文章。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="24" />
+      <source>%1 could not be read: %2.</source>
+      <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="25" />
+      <source>The file has no article text to study.</source>
+      <translation>文件中没有可学习的正文。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="26" />
+      <source>The file is empty.</source>
+      <translation>文件是空的。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="28" />
+      <source>The file is larger than %1 MB; TalkCards imports talks and articles, not archives.</source>
+      <translation>文件大于 %1 MB；TalkCards 只导入讲座和文章，不导入压缩包。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="29" />
+      <source>The file looks binary, not text.</source>
+      <translation>这个文件看起来是二进制文件，不是文本。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="31" />
+      <source>The file starts with a %1 byte-order mark but is not valid %1.</source>
+      <translation>文件以 %1 字节顺序标记开头，但内容不是有效的 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/messages.py" line="33" />
+      <source>The file's text encoding could not be recognised; save it as UTF-8 and try again.</source>
+      <translation>无法识别文件的文本编码；请另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="92" />
+      <source>Check suggested cards</source>
+      <translation>检查建议卡片</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="93" />
+      <source>Back (Backspace)</source>
+      <translation>返回（退格）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="93" />
+      <source>Drop (D)</source>
+      <translation>舍弃 (D)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="94" />
+      <source>Keep (K)</source>
+      <translation>保留 (K)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="94" />
+      <source>Keep all the rest</source>
+      <translation>其余全部保留</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="111" />
+      <source>Card %1 of %2</source>
+      <translation>第 %1 张，共 %2 张</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="118" />
+      <source>From:</source>
+      <translation>出处：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="122" />
+      <source>All suggestions checked.</source>
+      <translation>所有建议卡片都已检查。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/triage.py" line="124" />
+      <source>Kept %1, dropped %2.</source>
+      <translation>保留 %1 张，舍弃 %2 张。</translation>
     </message>
   </context>
 </TS>
