@@ -1,8 +1,8 @@
 """Study options: desired retention, new cards per day, maximum interval, and fitting FSRS to one's reviews."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QPushButton,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
+                               QPushButton, QSpinBox, QWidget)
 
 from desktop.core.collection import Collection
 from desktop.core.review import load_settings, optimize, save_settings
@@ -23,6 +23,9 @@ class StudySettingsDialog(QDialog):
         self.new_per_day = QSpinBox(minimum=0, maximum=9999, value=current.new_per_day)
         self.maximum_interval = QSpinBox(minimum=1, maximum=36500, value=current.maximum_interval,
                                          suffix=tr(" days"))
+        self.bury_siblings = QCheckBox(tr("Bury the other cards of a sentence until tomorrow"))
+        self.bury_siblings.setObjectName("burySiblings")
+        self.bury_siblings.setChecked(current.bury_siblings)
         self.fit = QPushButton(tr("Fit FSRS to my reviews"))
         self.fit.clicked.connect(self.start_fit)
         self.note = QLabel(tr("Reviews are scheduled by FSRS."))
@@ -31,6 +34,7 @@ class StudySettingsDialog(QDialog):
         form.addRow(tr("Desired retention"), self.retention)
         form.addRow(tr("New cards per day"), self.new_per_day)
         form.addRow(tr("Maximum interval"), self.maximum_interval)
+        form.addRow(self.bury_siblings)
         form.addRow(self.fit)
         form.addRow(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -41,7 +45,8 @@ class StudySettingsDialog(QDialog):
     def accept(self) -> None:
         save_settings(self.collection, Settings(desired_retention=round(self.retention.value(), 2),
                                                 new_per_day=self.new_per_day.value(),
-                                                maximum_interval=self.maximum_interval.value()))
+                                                maximum_interval=self.maximum_interval.value(),
+                                                bury_siblings=self.bury_siblings.isChecked()))
         super().accept()
 
     def start_fit(self) -> None:

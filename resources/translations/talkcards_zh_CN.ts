@@ -1223,31 +1223,36 @@
     </message>
     <message>
       <location filename="../../desktop/ui/study_settings.py" line="26" />
+      <source>Bury the other cards of a sentence until tomorrow</source>
+      <translation>把同一句的其他卡片搁置到明天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/study_settings.py" line="29" />
       <source>Fit FSRS to my reviews</source>
       <translation>根据我的复习记录拟合 FSRS 参数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/study_settings.py" line="28" />
+      <location filename="../../desktop/ui/study_settings.py" line="31" />
       <source>Reviews are scheduled by FSRS.</source>
       <translation>复习由 FSRS 算法安排。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/study_settings.py" line="31" />
+      <location filename="../../desktop/ui/study_settings.py" line="34" />
       <source>Desired retention</source>
       <translation>期望记忆保持率</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/study_settings.py" line="32" />
+      <location filename="../../desktop/ui/study_settings.py" line="35" />
       <source>New cards per day</source>
       <translation>每日新卡片数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/study_settings.py" line="33" />
+      <location filename="../../desktop/ui/study_settings.py" line="36" />
       <source>Maximum interval</source>
       <translation>最大间隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/study_settings.py" line="50" />
+      <location filename="../../desktop/ui/study_settings.py" line="55" />
       <source>Fitting…</source>
       <translation>正在拟合…</translation>
     </message>

@@ -13,9 +13,12 @@ def test_options_are_saved(qtbot, tmp_path):
     dialog.retention.setValue(0.85)
     dialog.new_per_day.setValue(7)
     dialog.maximum_interval.setValue(365)
+    assert dialog.bury_siblings.isChecked()  # Anki's habit: on
+    dialog.bury_siblings.click()
     dialog.accept()
     settings = load_settings(collection)
     assert (settings.desired_retention, settings.new_per_day, settings.maximum_interval) == (0.85, 7, 365)
+    assert settings.bury_siblings is False
     assert load_study(collection).settings.new_per_day == 7
     collection.close()
 
