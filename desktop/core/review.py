@@ -210,12 +210,16 @@ class ReviewSession:
 
     def intervals(self) -> dict[int, str]:
         """Each answer button's next interval for the current card, as Anki writes it ({} when done)."""
+        return {rating: format_interval(span) for rating, span in self.interval_spans().items()}
+
+    def interval_spans(self) -> dict[int, timedelta]:
+        """Each answer button's next interval for the current card ({} when done)."""
         card_id = self.current()
         if card_id is None:
             return {}
         now = self.clock()
         state = self.collection.row_for_id(card_id)["fsrs"] or self.study.new_state(card_id, now)
-        return {rating: format_interval(span) for rating, span in self.study.preview_intervals(state, now).items()}
+        return self.study.preview_intervals(state, now)
 
     def answer(self, rating: int, duration_ms: int | None = None) -> ReviewOutcome:
         """Answer the current card, store the review and move on.
@@ -254,6 +258,12 @@ class ReviewSession:
     def tomorrow(self, now: datetime | None = None) -> datetime:
         """When today's burying ends: the next local midnight."""
         return start_of_day(now or self.clock(), self.tz) + timedelta(days=1)
+
+    def put_back(self, card_id: str) -> None:
+        """Bring a card that was set aside back into the queue, as the next card shown."""
+        self._remove(card_id)
+        self._put_back(card_id, self.collection.row_for_id(card_id)["fsrs"])
+        self._shown = card_id
 
     def set_aside(self, card_id: str) -> None:
         """Take a card out of this session without answering it (buried, suspended or deleted meanwhile)."""

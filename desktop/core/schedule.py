@@ -91,24 +91,27 @@ def utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def format_interval(span: timedelta) -> str:
-    """An interval as Anki writes it on answer buttons.
-
-    Args:
-        span: time until the card is due.
+def interval_parts(span: timedelta) -> tuple[str, str]:
+    """An interval as Anki rounds it, as (amount, unit) for a UI to put into words.
 
     Returns:
-        "<1m" below a minute, then "10m", "3h", "1d", "3.5mo", "1.2y": minutes, hours and
-        days whole; months and years with one decimal, trailing ".0" dropped.
+        ("1", "<m") below a minute, then minutes "m", hours "h" and days "d" whole, months "mo"
+        and years "y" with one decimal, trailing ".0" dropped: ("10", "m"), ("3.5", "mo").
     """
     seconds = span.total_seconds()
     if seconds < _MINUTE:
-        return "<1m"
+        return "1", "<m"
     for limit, size, unit in ((_HOUR, _MINUTE, "m"), (_DAY, _HOUR, "h"), (_MONTH, _DAY, "d")):
         if seconds < limit:
-            return f"{round(seconds / size)}{unit}"
+            return str(round(seconds / size)), unit
     size, unit = (_MONTH, "mo") if seconds < _YEAR else (_YEAR, "y")
-    return f"{round(seconds / size, 1):g}{unit}"
+    return f"{round(seconds / size, 1):g}", unit
+
+
+def format_interval(span: timedelta) -> str:
+    """An interval as Anki writes it on answer buttons: "<1m", "10m", "3h", "1d", "3.5mo", "1.2y"."""
+    amount, unit = interval_parts(span)
+    return "<1m" if unit == "<m" else amount + unit
 
 
 class Study:

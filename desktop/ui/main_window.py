@@ -193,9 +193,13 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         for name in ("import", "export", "review", "review_section", "triage", "quiz", "stats"):
             self.toolbar.addAction(self.actions_[name])
-        # keys that mean something else elsewhere: Delete in the search box, Space in the review window
+        # keys that mean something else elsewhere: Delete in the search box, Ctrl+1 or Space in the review
+        # window; the card actions work where the cards are
         self.actions_["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cards.addAction(self.actions_["delete"])
+        for name in ("keep", "drop", "suspend", "card_tags", *(f"flag_{flag}" for flag in range(1, 5))):
+            self.actions_[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.card_splitter.addAction(self.actions_[name])
         self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.splitter, self.study_now,
                                context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         document_menu = QMenu(self)

@@ -4,15 +4,16 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QStackedWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from desktop.core.collection import Collection, utc_now
 from desktop.core.review import ReviewSession, answer_html, load_study, question_html
-from desktop.core.schedule import format_interval, utc
+from desktop.core.schedule import interval_parts, utc
 from desktop.ui.card_editor import CardEditor
 from desktop.ui.i18n import tr
 
@@ -21,6 +22,19 @@ NEW_COLOUR, LEARNING_COLOUR, DUE_COLOUR = "#3b82f6", "#e5484d", "#30a46c"
 RATING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 REVEAL_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 GOOD = 3
+FLAG_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
+FLAG_COLOURS = {1: "#e5484d", 2: "#f76b15", 3: "#30a46c", 4: "#3b82f6"}  # Anki's red, orange, green, blue
+
+
+def interval_text(span: timedelta) -> str:
+    """An answer button's interval in the UI language ("10m" / "10分钟")."""
+    amount, unit = interval_parts(span)
+    words = {"<m": tr("<1m"), "m": tr("%1m"), "h": tr("%1h"), "d": tr("%1d"), "mo": tr("%1mo"), "y": tr("%1y")}
+    return words[unit].replace("%1", amount)
+
+
+def flag_names() -> dict[int, str]:
+    return {1: tr("Red"), 2: tr("Orange"), 3: tr("Green"), 4: tr("Blue")}
 
 
 def _label(point_size: int = 0, rich: bool = True) -> QLabel:
@@ -68,6 +82,7 @@ class ReviewWindow(QWidget):
         self.document_id, self.section_id = document_id, section_id
         self.session = ReviewSession(collection, load_study(collection), document_id, section_id, clock=clock, tz=tz)
         self.card_id: str | None = None
+        self.undo_steps: list[tuple[str, str, object]] = []  # (what, card id, value before), newest last
         self.revealed = False
         self.shown_at = 0.0
         self._build()
@@ -83,8 +98,11 @@ class ReviewWindow(QWidget):
         self.counts_label = _label()
         self.counts_label.setWordWrap(False)  # the three counts stay on one line
         self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.flag_label = _label()
+        self.flag_label.setObjectName("reviewFlag")
         header = QHBoxLayout()
         header.addWidget(self.scope_label, 1)
+        header.addWidget(self.flag_label)
         header.addWidget(self.counts_label)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._card_page())
@@ -155,8 +173,17 @@ class ReviewWindow(QWidget):
         self.edit_button = _button(self.edit_card)
         self.outline_button = _button(self.emit_show_in_outline)
         self.undo_button = _button(self.undo)
+        self.more_button = QToolButton()  # what Anki's "More" offers: bury, suspend, flag, delete
+        self.more_button.setObjectName("reviewMore")
+        self.more_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self)
+        self.more_actions = {name: self.more_menu.addAction("", slot) for name, slot in (
+            ("bury", self.bury), ("suspend", self.suspend), ("delete", self.delete_card))}
+        self.flag_actions = {flag: self.more_menu.addAction("", lambda f=flag: self.toggle_flag(f)) for flag in FLAG_KEYS.values()}
+        self.more_button.setMenu(self.more_menu)
         row = QHBoxLayout()
-        for button in (self.edit_button, self.outline_button, self.undo_button):
+        for button in (self.edit_button, self.outline_button, self.more_button, self.undo_button):
             row.addWidget(button)
         row.addWidget(self.status_label, 1)
         return row
@@ -172,6 +199,12 @@ class ReviewWindow(QWidget):
         self.edit_button.setText(tr("Edit (E)"))
         self.outline_button.setText(tr("Show in outline"))
         self.undo_button.setText(tr("Undo (Ctrl+Z)"))
+        self.more_button.setText(tr("More"))
+        for name, text in (("bury", tr("Bury until tomorrow\t-")), ("suspend", tr("Suspend\t@")),
+                           ("delete", tr("Delete\tCtrl+Delete"))):
+            self.more_actions[name].setText(text)
+        for flag, name in flag_names().items():
+            self.flag_actions[flag].setText(tr("Flag %1").replace("%1", name) + f"\tCtrl+{flag}")
         self.close_button.setText(tr("Close"))
         self.done_label.setText(tr("Congratulations! You have finished for now."))
         self._show_counts()
@@ -188,7 +221,10 @@ class ReviewWindow(QWidget):
         self.card_id = self.session.current()
         self.revealed = False
         self._show_counts()
+        for widget in (self.edit_button, self.outline_button, self.more_button):
+            widget.setEnabled(self.card_id is not None)  # nothing to act on once the session is done
         if self.card_id is None:
+            self.flag_label.clear()
             self._show_done()
             return
         self.pages.setCurrentIndex(0)
@@ -209,6 +245,14 @@ class ReviewWindow(QWidget):
             self.question_label.setText(question_html(row["kind"], row["front"]))
         for widget in (self.divider, self.answer_label, self.source_label):
             widget.setVisible(self.revealed)
+        self._show_flag(row["flag"])
+
+    def _show_flag(self, flag: int) -> None:
+        if flag:
+            name = html.escape(flag_names()[flag])
+            self.flag_label.setText(f"<span style='color: {FLAG_COLOURS[flag]}'>⚑ {name}</span>&nbsp;&nbsp;")
+        else:
+            self.flag_label.clear()
 
     def _show_counts(self) -> None:
         counts = self.session.counts()
@@ -220,7 +264,9 @@ class ReviewWindow(QWidget):
     def _show_done(self) -> None:
         self.pages.setCurrentIndex(1)
         self.buttons.hide()
-        detail = tr("Reviewed %n card(s) in this session.", "", self.session.answered)
+        detail = tr("Reviewed %n card(s) in this session.", "", self.session.cards_answered)
+        if self.session.answered != self.session.cards_answered:
+            detail += " " + tr("(%n answers)", "", self.session.answered)
         wait = self._next_due_in()
         if wait:
             detail += " " + tr("The next card is due in %1.").replace("%1", wait)
@@ -231,7 +277,7 @@ class ReviewWindow(QWidget):
         dues = [utc(datetime.fromisoformat(row["due"])) for row in
                 self.collection.study_rows(self.document_id, self.section_id) if row["state"] and row["due"]]
         later = [due for due in dues if due > now]
-        return format_interval(min(later) - now) if later else None
+        return interval_text(min(later) - now) if later else None
 
     # ----- actions -----------------------------------------------------------------------------
 
@@ -241,8 +287,8 @@ class ReviewWindow(QWidget):
             return
         self.revealed = True
         self._render()
-        for rating, interval in self.session.intervals().items():
-            self.interval_labels[rating].setText(interval)
+        for rating, span in self.session.interval_spans().items():
+            self.interval_labels[rating].setText(interval_text(span))
         self.buttons.setCurrentIndex(1)
 
     def answer(self, rating: int) -> None:
@@ -251,18 +297,68 @@ class ReviewWindow(QWidget):
             return
         duration_ms = max(0, int((self.timer() - self.shown_at) * 1000))
         self.session.answer(rating, duration_ms)
+        self.undo_steps.append(("review", self.card_id, None))
         self.status_label.clear()
         self.reviews_changed.emit()
         self.show_next()
 
     def undo(self) -> None:
-        """Take back the last answer of this session and show that card again."""
-        if self.session.undo() is None:
+        """Take back this window's last action (an answer, a bury, a suspend, a delete, a flag)."""
+        if not self.undo_steps:
             self.status_label.setText(tr("Nothing to undo."))
             return
-        self.status_label.setText(tr("Review undone."))
+        what, card_id, before = self.undo_steps[-1]
+        if what == "review":
+            if self.session.undo() is None:  # a newer review from elsewhere sits on top
+                self.status_label.setText(tr("Nothing to undo."))
+                return
+        elif what == "flag":
+            self.collection.set_flag([card_id], before)
+        else:
+            {"bury": lambda: self.collection.bury([card_id], None),
+             "suspend": lambda: self.collection.set_suspended([card_id], False),
+             "delete": lambda: self.collection.restore_cards([card_id])}[what]()
+            self.session.put_back(card_id)
+        self.undo_steps.pop()
+        self.status_label.setText({"review": tr("Review undone."), "bury": tr("The card is back."),
+                                   "suspend": tr("The card is back."), "delete": tr("The card is back."),
+                                   "flag": tr("Flag undone.")}[what])
+        self.reviews_changed.emit()
+        if what == "flag":
+            self._render()
+        else:
+            self.show_next()
+
+    def _set_aside(self, what: str, change, message: str) -> None:
+        """Bury, suspend or delete the shown card: it leaves the session; Ctrl+Z brings it back."""
+        if self.card_id is None:
+            return
+        change([self.card_id])
+        self.session.set_aside(self.card_id)
+        self.undo_steps.append((what, self.card_id, None))
+        self.status_label.setText(message)
         self.reviews_changed.emit()
         self.show_next()
+
+    def bury(self) -> None:
+        self._set_aside("bury", lambda ids: self.collection.bury(ids, self.session.tomorrow()),
+                        tr("Card buried until tomorrow."))
+
+    def suspend(self) -> None:
+        self._set_aside("suspend", lambda ids: self.collection.set_suspended(ids, True), tr("Card suspended."))
+
+    def delete_card(self) -> None:
+        self._set_aside("delete", self.collection.delete_cards, tr("Card deleted."))
+
+    def toggle_flag(self, flag: int) -> None:
+        """Ctrl+1…4: set that flag, or clear it when the card has it already."""
+        if self.card_id is None:
+            return
+        before = self.collection.row_for_id(self.card_id)["flag"]
+        self.collection.set_flag([self.card_id], 0 if before == flag else flag)
+        self.undo_steps.append(("flag", self.card_id, before))
+        self.reviews_changed.emit()
+        self._render()
 
     def edit_card(self) -> None:
         if self.card_id and CardEditor(self.collection, self.card_id, self).exec():
@@ -274,9 +370,19 @@ class ReviewWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
+        control = modifiers == Qt.KeyboardModifier.ControlModifier
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
+        elif control and key in FLAG_KEYS:
+            self.toggle_flag(FLAG_KEYS[key])
+        elif control and key == Qt.Key.Key_Delete:
+            self.delete_card()
+        elif event.text() == "@" or key == Qt.Key.Key_At:  # Shift+2 on most layouts
+            self.suspend()
+        elif key == Qt.Key.Key_Minus and plain:
+            self.bury()
         elif key in REVEAL_KEYS and plain:
             # As in Anki: the first press shows the answer, the second answers Good.
             if self.revealed:

@@ -187,3 +187,71 @@ def test_escape_closes_the_window(qtbot, collection):
     window.show()
     with qtbot.waitSignal(window.destroyed):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
+
+
+def reveal_and_rate(qtbot, window: ReviewWindow, key) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, key)
+
+
+@pytest.mark.parametrize("press, column, value, message", [
+    (lambda qtbot, w: qtbot.keyClick(w, Qt.Key.Key_Minus), "buried_until", "2026-03-03T00:00:00+00:00", "buried"),
+    (lambda qtbot, w: qtbot.keyClicks(w, "@"), "suspended", 1, "suspended"),
+    (lambda qtbot, w: qtbot.keyClick(w, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier), "deleted_at",
+     "set", "deleted"),
+])
+def test_bury_suspend_and_delete_move_on_and_ctrl_z_brings_the_card_back(qtbot, collection, press, column, value,
+                                                                         message):
+    window = open_window(qtbot, collection)
+    first = window.card_id
+    new_before = window.session.counts().new
+    press(qtbot, window)
+    stored = collection.row_for_id(first)[column]
+    assert (stored is not None) if value == "set" else stored == value
+    assert window.card_id != first and window.session.counts().new == new_before - 1
+    assert message in window.status_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.card_id == first and window.session.counts().new == new_before
+    assert collection.row_for_id(first)[column] in (None, 0)
+
+
+def test_ctrl_digit_toggles_a_flag_shown_on_the_card(qtbot, collection):
+    window = open_window(qtbot, collection)
+    card = window.card_id
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert collection.row_for_id(card)["flag"] == 1 and "Red" in window.flag_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert collection.row_for_id(card)["flag"] == 4 and "Blue" in window.flag_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert collection.row_for_id(card)["flag"] == 0 and window.flag_label.text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert collection.row_for_id(card)["flag"] == 4 and window.card_id == card
+
+
+def test_the_done_screen_counts_cards_not_answers_and_disables_card_actions(qtbot, collection):
+    clock = Clock()
+    window = open_window(qtbot, collection, clock=clock)
+    for _ in range(collection.card_count()):
+        if window.card_id is not None:
+            reveal_and_rate(qtbot, window, Qt.Key.Key_4)
+    assert window.card_id is None  # every card answered Easy: done
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    reveal_and_rate(qtbot, window, Qt.Key.Key_1)  # the last card again: Again …
+    clock.advance(minutes=2)
+    reveal_and_rate(qtbot, window, Qt.Key.Key_4)  # … then Easy
+    assert window.card_id is None
+    cards = collection.card_count()
+    assert window.done_detail.text().startswith(f"Reviewed {cards} card(s) in this session. ({cards + 1} answers)")
+    assert not any(b.isEnabled() for b in (window.edit_button, window.outline_button, window.more_button))
+
+
+def test_interval_labels_follow_the_ui_language(qtbot, collection):
+    from desktop.ui.i18n import install_language
+
+    install_language("zh_CN")
+    try:
+        window = open_window(qtbot, collection)
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        assert window.interval_labels[3].text() == "10分钟" and window.interval_labels[4].text() == "8天"
+    finally:
+        install_language("en")
