@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import random
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -50,7 +51,7 @@ class QuizDialog(QDialog):
 
     def __init__(self, collection: Collection, document_id: str | None = None, section_id: str | None = None,
                  parent: QWidget | None = None, clock: Callable[[], datetime] = utc_now,
-                 timer: Callable[[], float] = time.monotonic) -> None:
+                 timer: Callable[[], float] = time.monotonic, rng: random.Random | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quizDialog")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -58,11 +59,17 @@ class QuizDialog(QDialog):
         self.study = load_study(collection)
         ids = collection.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False,
                                      include_dropped=False)
-        self.cards: list[Card] = cram_order(collection.card(card_id) for card_id in ids)
+        self.scope_cards: list[Card] = cram_order(collection.card(card_id) for card_id in ids)
+        self.cards = list(self.scope_cards)  # this round's: all of them, or the missed ones again
+        self.rng = rng or random.Random()
         # Distractors come from the answers of every card in the collection, not just this scope.
         self.pool = [expected_answer(c.kind, c.front, c.back) for c in
-                     (collection.card(card_id) for card_id in collection.find_card_ids())]
-        self.mode, self.index, self.score, self.answered = TYPED, 0, 0, False
+                     (collection.card(card_id) for card_id in collection.find_card_ids(include_dropped=False))]
+        saved_mode = collection.setting("quiz_mode", TYPED)
+        self.mode = saved_mode if saved_mode in MODES else TYPED
+        self.index, self.score, self.answered = 0, 0, False
+        self.missed: list[Card] = []
+        self.last_review: tuple[int, datetime] | None = None  # (id, time) of the review the quiz stored last
         self.options: list[str] = []
         self.correct_index = -1
         self.shown_at = 0.0
@@ -79,9 +86,14 @@ class QuizDialog(QDialog):
         self.mode_box.currentIndexChanged.connect(self._mode_chosen)
         self.record_box = QCheckBox()
         self.record_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.shuffle_box = QCheckBox()
+        self.shuffle_box.setObjectName("quizShuffle")
+        self.shuffle_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.shuffle_box.setChecked(bool(self.collection.setting("quiz_shuffle", False)))
+        self.shuffle_box.toggled.connect(self._shuffle_chosen)
         self.progress_label = QLabel()
         top = QHBoxLayout()
-        for widget in (self.mode_box, self.record_box):
+        for widget in (self.mode_box, self.record_box, self.shuffle_box):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.progress_label)
@@ -107,9 +119,13 @@ class QuizDialog(QDialog):
         self.feedback_label = QLabel()
         self.feedback_label.setWordWrap(True)
         self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
+        self.override_button = _plain_button()  # the lenient check can still be wrong: the user decides
+        self.override_button.setObjectName("quizOverride")
+        self.override_button.clicked.connect(self.override)
         column = QVBoxLayout(page)
         column.addWidget(self.answer_edit)
         column.addWidget(self.feedback_label)
+        column.addWidget(self.override_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         return page
 
@@ -141,8 +157,17 @@ class QuizDialog(QDialog):
         page = QWidget()
         self.done_label = QLabel()
         self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.missed_label = QLabel()
+        self.missed_label.setObjectName("quizMissed")
+        self.missed_label.setWordWrap(True)
+        self.missed_label.setTextFormat(Qt.TextFormat.RichText)
+        self.retry_button = _plain_button()
+        self.retry_button.setObjectName("quizRetry")
+        self.retry_button.clicked.connect(self.retry_missed)
         column = QVBoxLayout(page)
         column.addWidget(self.done_label)
+        column.addWidget(self.missed_label, 1)
+        column.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return page
 
     def retranslate(self) -> None:
@@ -156,6 +181,9 @@ class QuizDialog(QDialog):
         self.mode_box.setCurrentIndex(MODES.index(self.mode))
         self.mode_box.blockSignals(False)
         self.record_box.setText(tr("Also record as reviews"))
+        self.shuffle_box.setText(tr("Shuffle"))
+        self.override_button.setText(tr("I was right (Ctrl+Enter)"))
+        self.retry_button.setText(tr("Retry the missed ones (R)"))
         self.answer_edit.setPlaceholderText(tr("Type the answer, then press Enter"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -171,12 +199,26 @@ class QuizDialog(QDialog):
 
     def _mode_chosen(self, index: int) -> None:
         self.mode = MODES[index]
+        self.collection.set_setting("quiz_mode", self.mode)  # the next quiz opens in it
         self.restart()
 
-    def restart(self) -> None:
-        self.index, self.score = 0, 0
+    def _shuffle_chosen(self, shuffle: bool) -> None:
+        self.collection.set_setting("quiz_shuffle", shuffle)
+        self.restart()
+
+    def restart(self, cards: list[Card] | None = None) -> None:
+        """Start a round over `cards` (default: every card of the scope), shuffled if asked."""
+        self.cards = list(self.scope_cards if cards is None else cards)
+        if self.shuffle_box.isChecked():
+            self.rng.shuffle(self.cards)
+        self.index, self.score, self.missed = 0, 0, []
         self.record_box.setEnabled(self.mode != CRAM)  # cram has no grades to record
         self._show_card()
+
+    def retry_missed(self) -> None:
+        """A new round with only the cards answered wrong, in the same mode."""
+        if self.missed:
+            self.restart(self.missed)
 
     @property
     def card(self) -> Card | None:
@@ -198,6 +240,7 @@ class QuizDialog(QDialog):
         self.answer_edit.clear()
         self.answer_edit.setReadOnly(False)
         self.feedback_label.clear()
+        self.override_button.hide()
         self.hint_label.setText(tr("Enter: check, then next card"))
         self.answer_edit.setFocus()
 
@@ -229,7 +272,17 @@ class QuizDialog(QDialog):
         else:
             self.done_label.setText(tr("Score: %1 / %2").replace("%1", str(self.score))
                                     .replace("%2", str(len(self.cards))))
+        self.missed_label.setText(self._missed_html())
+        self.retry_button.setVisible(bool(self.missed) and self.mode != CRAM)
         self.setFocus()
+
+    def _missed_html(self) -> str:
+        """The questions answered wrong, each with its right answer."""
+        if not self.missed or self.mode == CRAM:
+            return ""
+        items = "".join(f"<li>{question_html(c.kind, c.front)} — <b>{html.escape(self._expected(c))}</b></li>"
+                        for c in self.missed)
+        return f"<p>{html.escape(tr('Missed:'))}</p><ul>{items}</ul>"
 
     def _expected(self, card: Card) -> str:
         return expected_answer(card.kind, card.front, card.back)
@@ -244,6 +297,7 @@ class QuizDialog(QDialog):
         self.feedback_label.setText(f"{verdict}<br>{diff_html(typed, expected)}")
         self.answer_edit.setReadOnly(True)
         self._graded(right)
+        self.override_button.setVisible(not right)
 
     def choose(self, position: int) -> None:
         """Pick option `position` (0-based) in multiple-choice mode."""
@@ -259,10 +313,35 @@ class QuizDialog(QDialog):
     def _graded(self, right: bool) -> None:
         self.answered = True
         self.score += right
+        if not right:
+            self.missed.append(self.card)
+        self.last_review = None
         if self.record_box.isChecked():
             duration_ms = max(0, int((self.timer() - self.shown_at) * 1000))
-            record_review(self.collection, self.study, self.card.id, GOOD if right else AGAIN,
-                          self.clock(), duration_ms)
+            now = self.clock()
+            review_id, _ = record_review(self.collection, self.study, self.card.id, GOOD if right else AGAIN,
+                                         now, duration_ms)
+            self.last_review = (review_id, now)
+
+    def override(self) -> None:
+        """"I was right": count the typed answer as correct, and store Good instead of the Again."""
+        card = self.card
+        if self.mode != TYPED or not self.answered or card is None or card not in self.missed:
+            return
+        self.missed.remove(card)
+        self.score += 1
+        if self.last_review is not None and self._is_newest_review(*self.last_review):
+            self.collection.undo_last_review()
+            review_id, _ = record_review(self.collection, self.study, card.id, GOOD, self.last_review[1], None)
+            self.last_review = (review_id, self.last_review[1])
+        self.override_button.hide()
+        self.feedback_label.setText(f"<b style='color: {RIGHT_COLOUR}'>{html.escape(tr('Counted as right.'))}</b>"
+                                    f"<br>{html.escape(self._expected(card))}")
+
+    def _is_newest_review(self, review_id: int, when: datetime) -> bool:
+        """Only the quiz's own latest review may be replaced, never one stored elsewhere since."""
+        newer = self.collection.reviews(since=when)
+        return bool(newer) and newer[-1]["id"] == review_id
 
     def flip(self) -> None:
         """Cram: show the answer side of the current card."""
@@ -297,7 +376,12 @@ class QuizDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         typing = self.mode == TYPED and self.answer_edit.hasFocus() and not self.answered
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (key == Qt.Key.Key_Space and not typing):
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and control:
+            self.override()
+        elif key == Qt.Key.Key_R and self.card is None and not typing:
+            self.retry_missed()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (key == Qt.Key.Key_Space and not typing):
             self.advance()
         elif key in CHOICE_KEYS and self.mode == CHOICE:
             self.choose(CHOICE_KEYS[key])

@@ -117,3 +117,53 @@ def test_an_empty_scope_says_so(qtbot, collection):
     collection.set_suspended(["0000000000000004"], True)
     dialog = open_quiz(qtbot, collection, section_index=2)
     assert dialog.done_label.text() == "There are no cards to quiz here."
+
+
+def enter(qtbot, dialog: QuizDialog, text: str) -> None:
+    """Type an answer that may hold Chinese (QTest's key clicks take ASCII only), then Enter."""
+    dialog.answer_edit.insert(text)
+    qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return)
+
+
+def answer_all(qtbot, dialog: QuizDialog, answers: list[str]) -> None:
+    for text in answers:
+        enter(qtbot, dialog, text)
+        qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return)
+
+
+def test_the_end_lists_the_missed_and_retries_only_them(qtbot, collection):
+    dialog = open_quiz(qtbot, collection)
+    answer_all(qtbot, dialog, ["10T到50T", "wrong", "至少五年", "wrong"])
+    assert dialog.pages.currentIndex() == PAGE_DONE and "2 / 4" in dialog.done_label.text()
+    missed = dialog.missed_label.text()
+    assert "Transformer" in missed and "500B" in missed and dialog.retry_button.isVisibleTo(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_R)
+    assert dialog.progress_label.text() == "1 / 2" and [c.id for c in dialog.cards] == \
+        ["0000000000000002", "0000000000000004"]
+    answer_all(qtbot, dialog, ["500B、Transformer", "Transformer"])
+    assert "2 / 2" in dialog.done_label.text() and not dialog.retry_button.isVisibleTo(dialog)
+
+
+def test_i_was_right_counts_the_answer_and_stores_good_instead_of_again(qtbot, collection):
+    dialog = open_quiz(qtbot, collection)
+    dialog.record_box.setChecked(True)
+    enter(qtbot, dialog, "十到五十T")  # right in meaning, not in letters
+    assert "Not quite." in dialog.feedback_label.text() and dialog.override_button.isVisibleTo(dialog)
+    assert [r["rating"] for r in collection.reviews()] == [1]
+    qtbot.keyClick(dialog.answer_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.score == 1 and dialog.missed == [] and not dialog.override_button.isVisibleTo(dialog)
+    assert [r["rating"] for r in collection.reviews()] == [3]  # the Again replaced, not added to
+
+
+def test_the_mode_and_shuffle_are_remembered_and_shuffle_changes_the_order(qtbot, collection):
+    import random
+
+    dialog = open_quiz(qtbot, collection)
+    in_order = [c.id for c in dialog.cards]
+    dialog.set_mode(CHOICE)
+    dialog.shuffle_box.setChecked(True)
+    again = QuizDialog(collection, make_document().id, None, None, clock=Clock(), rng=random.Random(3))
+    qtbot.addWidget(again)
+    assert again.mode == CHOICE and again.shuffle_box.isChecked()
+    shuffled = [c.id for c in again.cards]
+    assert sorted(shuffled) == sorted(in_order) and shuffled != in_order
