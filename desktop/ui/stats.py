@@ -61,6 +61,7 @@ class StatsDialog(QDialog):
         self.retention_label = QLabel()
         self.retention_label.setTextFormat(Qt.TextFormat.RichText)
         self.retention_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retention_label.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(self.reviews_view, 0, 0)
         grid.addWidget(self.forecast_view, 0, 1)
@@ -157,6 +158,12 @@ class StatsDialog(QDialog):
 
     def _show_retention(self) -> None:
         recent, total = self.overview.retention, self.overview.retention_all
+        if not total.total:  # a lone "–" would say nothing: say why there is no figure yet
+            self.retention_label.setText(
+                "<h3>" + tr("True retention") + "</h3><p style='font-size: 16pt'>" + tr("No figure yet") + "</p><p>"
+                + tr("It appears once cards you have learned come up for review again: the share of those "
+                     "reviews you pass.") + "</p>")
+            return
         lines = [
             "<h3>" + tr("True retention") + "</h3>",
             f"<p style='font-size: 28pt; font-weight: bold; color: {REVIEWS_COLOUR}'>{percent(recent)}</p>",
@@ -173,7 +180,7 @@ class StatsDialog(QDialog):
 def _day_axis(days: list[DayCount]) -> QCategoryAxis:
     """Dates under every fifth bar: a category per day would print 30 overlapping labels."""
     axis = QCategoryAxis()
-    axis.setRange(-0.5, len(days) - 0.5)
+    axis.setRange(-0.5, len(days) + 0.5)  # a free slot after today's bar, so it and its date are not cut
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     marked = set(range(0, len(days), LABEL_EVERY)) | {len(days) - 1}
     for index in sorted(marked):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTreeView
 
@@ -58,10 +59,12 @@ def test_charts_show_the_overview_numbers(qtbot, studied):
     assert dialog.reviews_view.chart().title() == "Reviews per day, last 30 days: 4"
 
 
-def test_without_reviews_retention_is_a_dash_not_zero(qtbot, tmp_path):
+def test_without_reviews_retention_says_why_there_is_no_figure(qtbot, tmp_path):
     collection, _ = make_collection(tmp_path)
     dialog = open_stats(qtbot, collection)
-    assert "–" in dialog.retention_label.text()
+    text = dialog.retention_label.text()
+    assert "No figure yet" in text and "come up for review again" in text
+    assert "–" not in text and "0.0 %" not in text
     assert sum(bar_values(dialog.review_set)) == 0
     assert [p.label() for p in dialog.state_series.slices()] == ["New 4"]
     collection.close()
@@ -114,3 +117,11 @@ def test_apply_mastery_sets_each_section_and_the_delegate_draws_a_bar(qtbot, stu
     image = view.viewport().grab().toImage()
     assert contains_colour(image, mastery_colour(sub.data(MASTERY_ROLE).value))
     assert apply_mastery(model, collection, None) == {} and model.mastery == {}
+
+
+def test_todays_bar_has_room_after_it(qtbot, studied):
+    collection, _ = studied
+    dialog = open_stats(qtbot, collection)
+    axis = dialog.reviews_view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert axis.max() - (len(dialog.overview.per_day) - 1) >= 1  # today's bar is not the plot's edge
+    collection.close()
