@@ -10,7 +10,6 @@ from desktop.core.collection import Collection, split_tags
 from desktop.core.review import answer_html, question_html
 from desktop.ui.i18n import tr
 
-RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 def local_date(value: str | None) -> str:
@@ -29,7 +28,7 @@ class CardPreview(QTextBrowser):
         """Show one card (None: a hint to select one). All card text is escaped."""
         self.card_id = card_id
         if collection is None or card_id is None:
-            self.setHtml(f"<p style='color: gray'>{html.escape(tr('Select a card to preview it.'))}</p>")
+            self.setHtml("<p style='color: gray'>%s</p>" % html.escape(tr("Select a card to preview it.")))
             return
         row = collection.row_for_id(card_id)
         parts = [f"<p style='font-size: large'>{question_html(row['kind'], row['front'])}</p>", "<hr>",
@@ -51,9 +50,11 @@ class CardPreview(QTextBrowser):
     @staticmethod
     def _history(reviews: list[dict]) -> str:
         if not reviews:
-            return f"<p style='color: gray'>{html.escape(tr('Not reviewed yet.'))}</p>"
+            return "<p style='color: gray'>%s</p>" % html.escape(tr("Not reviewed yet."))
+        names = {1: tr("Again"), 2: tr("Hard"), 3: tr("Good"), 4: tr("Easy")}
         rows = "".join(f"<tr><td>{html.escape(local_date(r['reviewed_at']))}</td>"
-                       f"<td>{html.escape(tr(RATING_NAMES.get(r['rating'], '?')))}</td>"
+                       f"<td>{html.escape(names.get(r['rating'], '?'))}</td>"
                        f"<td>{html.escape(local_date(r['due_after']))}</td></tr>" for r in reviews)
         head = "".join(f"<th align='left'>{html.escape(text)}</th>" for text in (tr("Reviewed"), tr("Answer"), tr("Next due")))
-        return f"<p><b>{html.escape(tr('History'))}</b></p><table cellspacing='6'><tr>{head}</tr>{rows}</table>"
+        title = html.escape(tr("History"))
+        return f"<p><b>{title}</b></p><table cellspacing='6'><tr>{head}</tr>{rows}</table>"

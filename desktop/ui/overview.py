@@ -18,7 +18,8 @@ def counts_table(rows: list[tuple[str, QueueCounts]]) -> str:
     body = "".join(f"<tr><td>{html.escape(name)}</td><td align='right'><b>{c.due}</b></td>"
                    f"<td align='right'><b>{c.learning}</b></td><td align='right'><b>{c.new}</b></td></tr>"
                    for name, c in rows)
-    return f"<table cellspacing='2'><tr><th align='left'>{html.escape(tr('Today'))}</th>{head}</tr>{body}</table>"
+    today = html.escape(tr("Today"))
+    return f"<table cellspacing='2'><tr><th align='left'>{today}</th>{head}</tr>{body}</table>"
 
 
 class TodayPanel(QFrame):

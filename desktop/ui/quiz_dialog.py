@@ -282,7 +282,7 @@ class QuizDialog(QDialog):
             return ""
         items = "".join(f"<li>{question_html(c.kind, c.front)} — <b>{html.escape(self._expected(c))}</b></li>"
                         for c in self.missed)
-        return f"<p>{html.escape(tr('Missed:'))}</p><ul>{items}</ul>"
+        return "<p>%s</p><ul>%s</ul>" % (html.escape(tr("Missed:")), items)
 
     def _expected(self, card: Card) -> str:
         return expected_answer(card.kind, card.front, card.back)
@@ -292,8 +292,8 @@ class QuizDialog(QDialog):
         card, typed = self.card, self.answer_edit.text()
         expected = self._expected(card)
         right = answers_match(typed, expected)
-        verdict = (f"<b style='color: {RIGHT_COLOUR}'>{html.escape(tr('Correct!'))}</b>" if right else
-                   f"<b style='color: {WRONG_COLOUR}'>{html.escape(tr('Not quite.'))}</b>")
+        word, colour = (tr("Correct!"), RIGHT_COLOUR) if right else (tr("Not quite."), WRONG_COLOUR)
+        verdict = f"<b style='color: {colour}'>{html.escape(word)}</b>"
         self.feedback_label.setText(f"{verdict}<br>{diff_html(typed, expected)}")
         self.answer_edit.setReadOnly(True)
         self._graded(right)
@@ -335,8 +335,8 @@ class QuizDialog(QDialog):
             review_id, _ = record_review(self.collection, self.study, card.id, GOOD, self.last_review[1], None)
             self.last_review = (review_id, self.last_review[1])
         self.override_button.hide()
-        self.feedback_label.setText(f"<b style='color: {RIGHT_COLOUR}'>{html.escape(tr('Counted as right.'))}</b>"
-                                    f"<br>{html.escape(self._expected(card))}")
+        counted = html.escape(tr("Counted as right."))
+        self.feedback_label.setText(f"<b style='color: {RIGHT_COLOUR}'>{counted}</b><br>{html.escape(self._expected(card))}")
 
     def _is_newest_review(self, review_id: int, when: datetime) -> bool:
         """Only the quiz's own latest review may be replaced, never one stored elsewhere since."""

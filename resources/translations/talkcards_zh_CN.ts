@@ -26,7 +26,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="33" />
-      <location filename="../../desktop/ui/card_preview.py" line="45" />
+      <location filename="../../desktop/ui/card_preview.py" line="44" />
       <source>Source</source>
       <translation>出处</translation>
     </message>
@@ -37,15 +37,15 @@
     </message>
     <message>
       <location filename="../../desktop/ui/card_model.py" line="94" />
-      <location filename="../../desktop/ui/card_preview.py" line="45" />
+      <location filename="../../desktop/ui/card_preview.py" line="44" />
       <source>Section</source>
       <translation>章节</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/card_model.py" line="95" />
       <location filename="../../desktop/ui/overview.py" line="17" />
-      <location filename="../../desktop/ui/review.py" line="216" />
-      <location filename="../../desktop/ui/stats.py" line="102" />
+      <location filename="../../desktop/ui/review.py" line="260" />
+      <location filename="../../desktop/ui/stats.py" line="103" />
       <source>Due</source>
       <translation>到期</translation>
     </message>
@@ -67,68 +67,68 @@
     <message>
       <location filename="../../desktop/ui/card_model.py" line="178" />
       <location filename="../../desktop/ui/overview.py" line="17" />
-      <location filename="../../desktop/ui/review.py" line="215" />
+      <location filename="../../desktop/ui/review.py" line="259" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>New</source>
       <translation>新卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="233" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="233" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="233" />
       <source>&amp;Study</source>
       <translation>学习(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="230" />
+      <location filename="../../desktop/ui/main_window.py" line="234" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="230" />
+      <location filename="../../desktop/ui/main_window.py" line="234" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="251" />
+      <location filename="../../desktop/ui/main_window.py" line="255" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="251" />
+      <location filename="../../desktop/ui/main_window.py" line="255" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="251" />
+      <location filename="../../desktop/ui/main_window.py" line="255" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <location filename="../../desktop/ui/main_window.py" line="258" />
       <source>&amp;Find cards</source>
       <translation>查找卡片(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <location filename="../../desktop/ui/main_window.py" line="259" />
       <source>Edit &amp;card…</source>
       <translation>编辑卡片(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="256" />
+      <location filename="../../desktop/ui/main_window.py" line="260" />
       <source>&amp;Suspend / unsuspend</source>
       <translation>暂停 / 恢复(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="256" />
+      <location filename="../../desktop/ui/main_window.py" line="260" />
       <source>&amp;Delete cards</source>
       <translation>删除卡片(&amp;D)</translation>
     </message>
@@ -137,387 +137,387 @@
       <translation type="vanished">撤销删除(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="258" />
+      <location filename="../../desktop/ui/main_window.py" line="262" />
       <source>&amp;Review all due cards</source>
       <translation>复习所有到期卡片(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="259" />
+      <location filename="../../desktop/ui/main_window.py" line="263" />
       <source>Study this &amp;document</source>
       <translation>学习本文档(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="259" />
+      <location filename="../../desktop/ui/main_window.py" line="263" />
       <source>Study this &amp;section</source>
       <translation>学习本节(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>&amp;Quiz…</source>
       <translation>测验(&amp;Q)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>S&amp;tatistics</source>
       <translation>统计(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="261" />
+      <location filename="../../desktop/ui/main_window.py" line="265" />
       <source>Study &amp;options…</source>
       <translation>学习选项(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="261" />
+      <location filename="../../desktop/ui/main_window.py" line="265" />
       <source>&amp;Check collection</source>
       <translation>检查卡片库(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="262" />
+      <location filename="../../desktop/ui/main_window.py" line="266" />
       <source>&amp;Restore backup…</source>
       <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="236" />
+      <location filename="../../desktop/ui/main_window.py" line="240" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="230" />
+      <location filename="../../desktop/ui/main_window.py" line="234" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="237" />
+      <location filename="../../desktop/ui/main_window.py" line="241" />
       <source>&amp;Theme</source>
       <translation>主题(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="238" />
+      <location filename="../../desktop/ui/main_window.py" line="242" />
       <source>Follow the system</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="238" />
+      <location filename="../../desktop/ui/main_window.py" line="242" />
       <source>Light</source>
       <translation>浅色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="238" />
+      <location filename="../../desktop/ui/main_window.py" line="242" />
       <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="240" />
+      <location filename="../../desktop/ui/main_window.py" line="244" />
       <source>Toolbar</source>
       <translation>工具栏</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="241" />
+      <location filename="../../desktop/ui/main_window.py" line="245" />
       <source>Document</source>
       <translation>文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="242" />
+      <location filename="../../desktop/ui/main_window.py" line="246" />
       <source>Rename, tag, re-import or delete this document</source>
       <translation>重命名、添加标签、重新导入或删除此文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="243" />
+      <location filename="../../desktop/ui/main_window.py" line="247" />
       <source>Search cards (Ctrl+F)</source>
       <translation>搜索卡片 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="245" />
+      <location filename="../../desktop/ui/main_window.py" line="249" />
       <source>Search the whole collection, not only the selected section</source>
       <translation>在整个卡片库中搜索，而不只是所选章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <location filename="../../desktop/ui/main_window.py" line="254" />
       <source>Flag &amp;red</source>
       <translation>红色旗标(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <location filename="../../desktop/ui/main_window.py" line="254" />
       <source>Flag &amp;orange</source>
       <translation>橙色旗标(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <location filename="../../desktop/ui/main_window.py" line="254" />
       <source>Flag &amp;green</source>
       <translation>绿色旗标(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="250" />
+      <location filename="../../desktop/ui/main_window.py" line="254" />
       <source>Flag &amp;blue</source>
       <translation>蓝色旗标(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="252" />
+      <location filename="../../desktop/ui/main_window.py" line="256" />
       <source>Re&amp;name document…</source>
       <translation>重命名文档(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="252" />
+      <location filename="../../desktop/ui/main_window.py" line="256" />
       <source>Document &amp;tags…</source>
       <translation>文档标签(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="253" />
+      <location filename="../../desktop/ui/main_window.py" line="257" />
       <source>Re-import from the &amp;original file</source>
       <translation>从原文件重新导入(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="253" />
+      <location filename="../../desktop/ui/main_window.py" line="257" />
       <source>De&amp;lete document</source>
       <translation>删除文档(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <location filename="../../desktop/ui/main_window.py" line="258" />
       <source>Undo the last &amp;review</source>
       <translation>撤销上一次复习(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <location filename="../../desktop/ui/main_window.py" line="259" />
       <source>Card ta&amp;gs…</source>
       <translation>卡片标签(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <location filename="../../desktop/ui/main_window.py" line="259" />
       <source>&amp;Keep cards</source>
       <translation>保留卡片(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="256" />
+      <location filename="../../desktop/ui/main_window.py" line="260" />
       <source>D&amp;rop cards</source>
       <translation>舍弃卡片(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="258" />
+      <location filename="../../desktop/ui/main_window.py" line="262" />
       <source>Study &amp;now</source>
       <translation>立即学习(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>Check suggested &amp;cards…</source>
       <translation>检查建议卡片(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="262" />
+      <location filename="../../desktop/ui/main_window.py" line="266" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="263" />
+      <location filename="../../desktop/ui/main_window.py" line="267" />
       <source>&amp;About TalkCards</source>
       <translation>关于 TalkCards(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="343" />
+      <location filename="../../desktop/ui/main_window.py" line="347" />
       <source>Keep all cards of this section</source>
       <translation>保留本节的全部卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="344" />
+      <location filename="../../desktop/ui/main_window.py" line="348" />
       <source>Drop all cards of this section</source>
       <translation>舍弃本节的全部卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="349" />
+      <location filename="../../desktop/ui/main_window.py" line="353" />
       <source>the whole collection</source>
       <translation>整个卡片库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="358" />
+      <location filename="../../desktop/ui/main_window.py" line="362" />
       <source>Rename document</source>
       <translation>重命名文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="358" />
+      <location filename="../../desktop/ui/main_window.py" line="362" />
       <source>Title:</source>
       <translation>标题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="367" />
+      <location filename="../../desktop/ui/main_window.py" line="371" />
       <source>Tags for every card of “%1”</source>
       <translation>“%1”所有卡片的标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="372" />
+      <location filename="../../desktop/ui/main_window.py" line="376" />
       <source>Separate tags with spaces.</source>
       <translation>标签之间用空格分隔。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="380" />
+      <location filename="../../desktop/ui/main_window.py" line="384" />
       <source>Re-import</source>
       <translation>重新导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="380" />
+      <location filename="../../desktop/ui/main_window.py" line="384" />
       <source>The original file is no longer there: %1</source>
       <translation>原文件已不在：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="396" />
+      <location filename="../../desktop/ui/main_window.py" line="400" />
       <source>delete document</source>
       <translation>删除文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="398" />
+      <location filename="../../desktop/ui/main_window.py" line="402" />
       <source>Deleted “%1”. Ctrl+Z brings it back.</source>
       <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="463" />
+      <location filename="../../desktop/ui/main_window.py" line="467" />
       <source>Tags for %n selected card(s)</source>
       <translation>
         <numerusform>所选 %n 张卡片的标签</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="505" />
+      <location filename="../../desktop/ui/main_window.py" line="509" />
       <source>keep</source>
       <translation>保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="505" />
+      <location filename="../../desktop/ui/main_window.py" line="509" />
       <source>drop</source>
       <translation>舍弃</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="507" />
+      <location filename="../../desktop/ui/main_window.py" line="511" />
       <source>Kept %n card(s).</source>
       <translation>
         <numerusform>已保留 %n 张卡片。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="507" />
+      <location filename="../../desktop/ui/main_window.py" line="511" />
       <source>Dropped %n card(s).</source>
       <translation>
         <numerusform>已舍弃 %n 张卡片。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="520" />
+      <location filename="../../desktop/ui/main_window.py" line="524" />
       <source>delete</source>
       <translation>删除</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="523" />
+      <location filename="../../desktop/ui/main_window.py" line="527" />
       <source>Deleted %n card(s). Ctrl+Z undoes it.</source>
       <translation>
         <numerusform>已删除 %n 张卡片。按 Ctrl+Z 撤销。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="543" />
+      <location filename="../../desktop/ui/main_window.py" line="547" />
       <source>&amp;Undo %1</source>
       <translation>撤销%1(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="543" />
+      <location filename="../../desktop/ui/main_window.py" line="547" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="553" />
+      <location filename="../../desktop/ui/main_window.py" line="557" />
       <source>There is no review to undo.</source>
       <translation>没有可撤销的复习。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="556" />
+      <location filename="../../desktop/ui/main_window.py" line="560" />
       <source>The last review was undone.</source>
       <translation>已撤销上一次复习。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="572" />
+      <location filename="../../desktop/ui/main_window.py" line="576" />
       <source>Texts</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="572" />
+      <location filename="../../desktop/ui/main_window.py" line="576" />
       <source>All files</source>
       <translation>所有文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="573" />
+      <location filename="../../desktop/ui/main_window.py" line="577" />
       <source>Import a talk or article</source>
       <translation>导入演讲或文章</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="581" />
+      <location filename="../../desktop/ui/main_window.py" line="585" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="586" />
+      <location filename="../../desktop/ui/main_window.py" line="590" />
       <source>Working…</source>
       <translation>正在处理…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="607" />
+      <location filename="../../desktop/ui/main_window.py" line="611" />
       <source>Imported “%1”: %2 new cards, %3 kept.</source>
       <translation>已导入“%1”：新增 %2 张卡片，保留 %3 张。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="612" />
+      <location filename="../../desktop/ui/main_window.py" line="616" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="658" />
+      <location filename="../../desktop/ui/main_window.py" line="662" />
       <source>A review is already open; finish or close it first.</source>
       <translation>已有一个复习窗口打开，请先完成或关闭它。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="712" />
+      <location filename="../../desktop/ui/main_window.py" line="716" />
       <source>This document</source>
       <translation>本文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="734" />
+      <location filename="../../desktop/ui/main_window.py" line="738" />
       <source>Checking the collection…</source>
       <translation>正在检查卡片库…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="740" />
+      <location filename="../../desktop/ui/main_window.py" line="744" />
       <source>Check collection</source>
       <translation>检查卡片库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="747" />
+      <location filename="../../desktop/ui/main_window.py" line="751" />
       <source>Wait until the current work has finished.</source>
       <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="756" />
+      <location filename="../../desktop/ui/main_window.py" line="760" />
       <source>The backup was restored.</source>
       <translation>备份已恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="822" />
+      <location filename="../../desktop/ui/main_window.py" line="826" />
       <source>Importing the bundled talk and making its cards…</source>
       <translation>正在导入内置讲座并生成卡片…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="831" />
+      <location filename="../../desktop/ui/main_window.py" line="835" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="836" />
+      <location filename="../../desktop/ui/main_window.py" line="840" />
       <source>%n card(s) in %1</source>
       <translation>
         <numerusform>%1 中的 %n 张卡片</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="839" />
+      <location filename="../../desktop/ui/main_window.py" line="843" />
       <source>%1 of %2 in %3 · search %4</source>
       <translation>%3 中 %2 张里的 %1 张 · 搜索 %4</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="844" />
+      <location filename="../../desktop/ui/main_window.py" line="848" />
       <source>%n more in other places (All documents)</source>
       <translation>
         <numerusform>其他位置还有 %n 张（所有文档）</numerusform>
@@ -581,7 +581,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/export_dialog.py" line="166" />
-      <location filename="../../desktop/ui/main_window.py" line="244" />
+      <location filename="../../desktop/ui/main_window.py" line="248" />
       <source>All documents</source>
       <translation>所有文档</translation>
     </message>
@@ -656,83 +656,110 @@
       <translation type="vanished">掌握程度：%1 %</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="150" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="175" />
       <source>Quiz</source>
       <translation>测验</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="176" />
       <source>Typed answer</source>
       <translation>输入答案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="176" />
       <source>Multiple choice</source>
       <translation>选择题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="151" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="176" />
       <source>Cram</source>
       <translation>突击复习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="158" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="183" />
       <source>Also record as reviews</source>
       <translation>同时记为复习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="159" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="184" />
+      <source>Shuffle</source>
+      <translation>打乱顺序</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="185" />
+      <source>I was right (Ctrl+Enter)</source>
+      <translation>我答对了 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="186" />
+      <source>Retry the missed ones (R)</source>
+      <translation>重做答错的题 (R)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="187" />
       <source>Type the answer, then press Enter</source>
       <translation>输入答案，然后按 Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="201" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="244" />
       <source>Enter: check, then next card</source>
       <translation>Enter：检查，然后下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="212" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
       <source>Keys 1–4 choose; Enter: next card</source>
       <translation>按 1–4 选择；Enter：下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="217" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="260" />
       <source>Space: flip, then next card; ←/→: previous/next</source>
       <translation>空格：翻面，然后下一张；←/→：上一张/下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="224" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="267" />
       <source>Esc: close</source>
       <translation>Esc：关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="226" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="269" />
       <source>There are no cards to quiz here.</source>
       <translation>这里没有可以测验的卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="228" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="271" />
       <source>That was the last card.</source>
       <translation>这是最后一张卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="230" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="273" />
       <source>Score: %1 / %2</source>
       <translation>得分：%1 / %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="256" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="285" />
+      <source>Missed:</source>
+      <translation>答错的题：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="295" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="310" />
       <source>Correct!</source>
       <translation>正确！</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="256" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="295" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="310" />
       <source>Not quite.</source>
       <translation>不太对。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="48" />
-      <location filename="../../desktop/ui/stats.py" line="97" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="338" />
+      <source>Counted as right.</source>
+      <translation>已算作答对。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="62" />
+      <location filename="../../desktop/ui/stats.py" line="98" />
       <source>Whole collection</source>
       <translation>整个卡片集</translation>
     </message>
@@ -823,7 +850,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/help_dialogs.py" line="43" />
-      <location filename="../../desktop/ui/review.py" line="166" />
+      <location filename="../../desktop/ui/review.py" line="193" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>Review</source>
       <translation>复习</translation>
@@ -859,110 +886,243 @@
       <translation>所有数据都保存在这台电脑上的一个文件中。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="168" />
+      <location filename="../../desktop/ui/review.py" line="32" />
+      <source>&lt;1m</source>
+      <translation>&lt;1分钟</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="32" />
+      <source>%1m</source>
+      <translation>%1分钟</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="32" />
+      <source>%1h</source>
+      <translation>%1小时</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="32" />
+      <source>%1d</source>
+      <translation>%1天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="32" />
+      <source>%1mo</source>
+      <translation>%1个月</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="32" />
+      <source>%1y</source>
+      <translation>%1年</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="37" />
+      <source>Red</source>
+      <translation>红色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="37" />
+      <source>Orange</source>
+      <translation>橙色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="37" />
+      <source>Green</source>
+      <translation>绿色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="37" />
+      <source>Blue</source>
+      <translation>蓝色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="195" />
       <source>Show answer (Space)</source>
       <translation>显示答案（空格）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="169" />
+      <location filename="../../desktop/ui/card_preview.py" line="31" />
+      <source>Select a card to preview it.</source>
+      <translation>选择一张卡片即可预览。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_preview.py" line="53" />
+      <source>Not reviewed yet.</source>
+      <translation>尚未复习。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/card_preview.py" line="54" />
+      <location filename="../../desktop/ui/review.py" line="196" />
       <source>Again</source>
       <translation>重来</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="169" />
+      <location filename="../../desktop/ui/card_preview.py" line="54" />
+      <location filename="../../desktop/ui/review.py" line="196" />
       <source>Hard</source>
       <translation>困难</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="169" />
+      <location filename="../../desktop/ui/card_preview.py" line="54" />
+      <location filename="../../desktop/ui/review.py" line="196" />
       <source>Good</source>
       <translation>良好</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="169" />
+      <location filename="../../desktop/ui/card_preview.py" line="54" />
+      <location filename="../../desktop/ui/review.py" line="196" />
       <source>Easy</source>
       <translation>简单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="172" />
+      <location filename="../../desktop/ui/card_preview.py" line="59" />
+      <source>History</source>
+      <translation>复习记录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="199" />
       <location filename="../../desktop/ui/triage.py" line="93" />
       <source>Edit (E)</source>
       <translation>编辑 (E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="173" />
+      <location filename="../../desktop/ui/review.py" line="200" />
       <source>Show in outline</source>
       <translation>在大纲中显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="174" />
+      <location filename="../../desktop/ui/review.py" line="201" />
       <source>Undo (Ctrl+Z)</source>
       <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/review.py" line="202" />
+      <source>More</source>
+      <translation>更多</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="203" />
+      <source>Bury until tomorrow	-</source>
+      <translation>搁置到明天	-</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="203" />
+      <source>Suspend	@</source>
+      <translation>暂停	@</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="204" />
+      <source>Delete	Ctrl+Delete</source>
+      <translation>删除	Ctrl+Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="207" />
+      <source>Flag %1</source>
+      <translation>%1旗标</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="323" />
+      <location filename="../../desktop/ui/review.py" line="324" />
+      <source>The card is back.</source>
+      <translation>卡片已恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="325" />
+      <source>Flag undone.</source>
+      <translation>已撤销旗标。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="345" />
+      <source>Card buried until tomorrow.</source>
+      <translation>卡片已搁置到明天。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="348" />
+      <source>Card suspended.</source>
+      <translation>卡片已暂停。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/review.py" line="351" />
+      <source>Card deleted.</source>
+      <translation>卡片已删除。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/help_dialogs.py" line="18" />
-      <location filename="../../desktop/ui/review.py" line="175" />
+      <location filename="../../desktop/ui/review.py" line="208" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="176" />
+      <location filename="../../desktop/ui/review.py" line="209" />
       <source>Congratulations! You have finished for now.</source>
       <translation>恭喜！今天的复习已经完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="205" />
+      <location filename="../../desktop/ui/review.py" line="241" />
       <source>Source: %1 — %2</source>
       <translation>出处：%1 — %2</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/overview.py" line="17" />
-      <location filename="../../desktop/ui/review.py" line="215" />
+      <location filename="../../desktop/ui/review.py" line="259" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>Learning</source>
       <translation>学习中</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/overview.py" line="56" />
+      <location filename="../../desktop/ui/overview.py" line="21" />
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/overview.py" line="57" />
       <source>Collection</source>
       <translation>卡片库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/overview.py" line="64" />
+      <location filename="../../desktop/ui/overview.py" line="65" />
       <source>Study now (Space)</source>
       <translation>立即学习（空格）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/overview.py" line="64" />
+      <location filename="../../desktop/ui/overview.py" line="65" />
       <source>Nothing to study now</source>
       <translation>现在没有要学习的卡片</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/overview.py" line="66" />
+      <location filename="../../desktop/ui/overview.py" line="67" />
       <source>Check %n suggested card(s)…</source>
       <translation>
         <numerusform>检查 %n 张建议卡片…</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/review.py" line="223" />
+      <location filename="../../desktop/ui/review.py" line="267" />
       <source>Reviewed %n card(s) in this session.</source>
       <translation>
         <numerusform>本次复习了 %n 张卡片。</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/review.py" line="269" />
+      <source>(%n answers)</source>
+      <translation>
+        <numerusform>（共作答 %n 次）</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="226" />
+      <location filename="../../desktop/ui/review.py" line="272" />
       <source>The next card is due in %1.</source>
       <translation>下一张卡片将在 %1 后到期。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="261" />
+      <location filename="../../desktop/ui/review.py" line="308" />
+      <location filename="../../desktop/ui/review.py" line="313" />
       <source>Nothing to undo.</source>
       <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="263" />
+      <location filename="../../desktop/ui/review.py" line="323" />
       <source>Review undone.</source>
       <translation>已撤销复习。</translation>
     </message>
@@ -978,12 +1138,12 @@
       <translation>已暂停</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="95" />
+      <location filename="../../desktop/ui/stats.py" line="96" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="96" />
+      <location filename="../../desktop/ui/stats.py" line="97" />
       <source>Show:</source>
       <translation>显示：</translation>
     </message>
@@ -1030,13 +1190,13 @@
     <message>
       <location filename="../../desktop/ui/backup_dialog.py" line="39" />
       <location filename="../../desktop/ui/backup_dialog.py" line="100" />
-      <location filename="../../desktop/ui/main_window.py" line="747" />
+      <location filename="../../desktop/ui/main_window.py" line="751" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/backup_dialog.py" line="43" />
-      <location filename="../../desktop/ui/stats.py" line="100" />
+      <location filename="../../desktop/ui/stats.py" line="101" />
       <source>Reviews</source>
       <translation>复习</translation>
     </message>
@@ -1177,37 +1337,48 @@
       <translation>已重建搜索索引。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="101" />
+      <location filename="../../desktop/ui/stats.py" line="102" />
       <source>Reviews per day, last %1 days: %2</source>
       <translation>每日复习量，最近 %1 天：%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="103" />
+      <location filename="../../desktop/ui/stats.py" line="104" />
       <source>Due in the next %1 days: %2</source>
       <translation>未来 %1 天到期：%2</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="145" />
+      <location filename="../../desktop/ui/stats.py" line="146" />
       <source>Cards by state: %1</source>
       <translation>卡片状态：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="161" />
+      <location filename="../../desktop/ui/stats.py" line="163" />
+      <location filename="../../desktop/ui/stats.py" line="168" />
       <source>True retention</source>
       <translation>真实保持率</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/stats.py" line="163" />
+      <source>No figure yet</source>
+      <translation>暂无数据</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="164" />
+      <source>It appears once cards you have learned come up for review again: the share of those reviews you pass.</source>
+      <translation>等已学会的卡片再次到期复习后才会显示：即这些复习中你答对的比例。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="170" />
       <source>Last %1 days: %2 of %3 reviews of mature-path cards passed.</source>
       <translation>最近 %1 天：复习阶段卡片的 %3 次复习中通过 %2 次。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="165" />
+      <location filename="../../desktop/ui/stats.py" line="172" />
       <source>All time: %1 (%2 of %3).</source>
       <translation>全部时间：%1（%3 次中 %2 次）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="167" />
+      <location filename="../../desktop/ui/stats.py" line="174" />
       <source>Counts reviews of cards in the Review state; Hard, Good and Easy pass, Again fails.</source>
       <translation>只统计处于复习阶段的卡片；困难、良好、简单算通过，重来算未通过。</translation>
     </message>
@@ -1307,8 +1478,8 @@
       <translation>TalkCards 已在数据文件夹 %1 上打开（进程 %2）。请先关闭它，或用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_preview.py" line="47" />
-      <location filename="../../desktop/ui/main_window.py" line="372" />
+      <location filename="../../desktop/ui/card_preview.py" line="46" />
+      <location filename="../../desktop/ui/main_window.py" line="376" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
