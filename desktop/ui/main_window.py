@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex,
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QProgressBar,
-                               QSplitter, QTableView, QToolButton, QTreeView, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from desktop.core.collection import DROPPED, KEPT, Collection, CollectionError, split_tags
 from desktop.core.document import Document
@@ -63,9 +63,8 @@ class MainWindow(QMainWindow):
         self.library.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.library.setMinimumContentsLength(6)
         self.library.currentIndexChanged.connect(self._document_chosen)
-        self.document_button = QToolButton()
+        self.document_button = QPushButton()  # a push button draws its menu arrow beside the text, not over it
         self.document_button.setObjectName("documentMenuButton")
-        self.document_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.outline_model = OutlineModel(self)
         self.outline = QTreeView()
         self.outline.setObjectName("outlineView")
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.card_splitter)
         # proportions kept as the window is resized: at 1024 px the card table still shows all its columns
-        self.splitter.setSizes([220, 270, 510])
+        self.splitter.setSizes([250, 260, 490])
         for pane, stretch in enumerate((0, 1, 2)):
             self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setChildrenCollapsible(False)
@@ -245,6 +244,7 @@ class MainWindow(QMainWindow):
         self.document_button.setText(tr("Document"))
         self.document_button.setToolTip(tr("Rename, tag, re-import or delete this document"))
         self.search.setPlaceholderText(tr("Search cards (Ctrl+F)"))
+        self._update_today()
         self.everywhere.setText(tr("All documents"))
         self.everywhere.setToolTip(tr("Search the whole collection, not only the selected section"))
         self.card_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.card_model.columnCount() - 1)
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
                 "about": tr("&About TalkCards")}
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self.collection.closed:  # closed: nothing to show
             self.retranslate()
         super().changeEvent(event)
 
@@ -300,8 +300,7 @@ class MainWindow(QMainWindow):
             self.collection.set_setting("last_document", document_id)
             last = self.collection.setting("last_section")
             self.select_section(last if last and self.outline_model.index_for_section(last).isValid() else None)
-        self.retranslate()
-        self._update_today()
+        self.retranslate()  # the title, and today's counts for this document
 
     def select_section(self, section_id: str | None) -> None:
         """Select a section in the outline (None: the whole document)."""
@@ -804,7 +803,8 @@ class MainWindow(QMainWindow):
 
         apply_theme(QApplication.instance(), self.collection.setting("theme") or "system", current_language())
         self.reader.setFont(script_font(QApplication.font(), self.document.language if self.document else "zh"))
-        self.splitter.setSizes(sizes)
+        if self.isVisible():  # before the first show the sizes are not the user's yet
+            self.splitter.setSizes(sizes)
         self.reader.refresh()
         self._tick_choices()
 
