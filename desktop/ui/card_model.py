@@ -14,13 +14,13 @@ from desktop.core.card import CLOZE
 from desktop.core.collection import DROPPED, Collection
 from desktop.core.review import expected_answer, question_text
 from desktop.ui.i18n import tr
+from desktop.ui.theme import FLAG_COLOURS
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("front", "back", "kind", "section", "due")
 EDITABLE = {"front", "back"}
 _CACHE = 512  # rows kept; a screen shows a few dozen
 _CONTEXT = 12  # characters kept before a cloze deletion, so a sentence's siblings differ where it shows
-FLAG_COLOURS = {1: QColor("#e5484d"), 2: QColor("#f76b15"), 3: QColor("#30a46c"), 4: QColor("#3b82f6")}
 MUTED = QColor(150, 150, 150)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -125,7 +125,7 @@ class CardTableModel(QAbstractTableModel):
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.DecorationRole and column == "front" and row["flag"]:
-            return FLAG_COLOURS.get(row["flag"])
+            return QColor(FLAG_COLOURS[row["flag"]]) if row["flag"] in FLAG_COLOURS else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -689,10 +689,10 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         dialog = TriageDialog(self.collection, self.document.id, self.current_section_id(), self)
-        dialog.changed.connect(lambda: self._changed_cards(self.card_model.ids))
+        dialog.changed.connect(self.card_model.reload_rows)  # cheap: the rows behind the dialog
         dialog.exec()
         dialog.deleteLater()
-        self._refresh_cards()
+        self._changed_cards(self.card_model.ids)  # once, not after every key: counts take a query each
 
     def _reviews_changed(self) -> None:
         """New due dates, mastery and counts after a review (or its undo, a bury, a suspend)."""

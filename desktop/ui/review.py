@@ -16,6 +16,7 @@ from desktop.core.review import ReviewSession, answer_html, load_study, question
 from desktop.core.schedule import interval_parts, utc
 from desktop.ui.card_editor import CardEditor
 from desktop.ui.i18n import tr
+from desktop.ui.theme import FLAG_COLOURS
 
 # Anki's count colours: new blue, learning red, review green (mid tones read on light and dark).
 NEW_COLOUR, LEARNING_COLOUR, DUE_COLOUR = "#3b82f6", "#e5484d", "#30a46c"
@@ -23,7 +24,6 @@ RATING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 
 REVEAL_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 GOOD = 3
 FLAG_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
-FLAG_COLOURS = {1: "#e5484d", 2: "#f76b15", 3: "#30a46c", 4: "#3b82f6"}  # Anki's red, orange, green, blue
 
 
 def interval_text(span: timedelta) -> str:

@@ -44,7 +44,7 @@ def source_html(source: str, answers: list[str]) -> str:
 class TriageDialog(QDialog):
     """One suggested card at a time: K keep, E edit, D drop, Backspace back; decisions are saved at once."""
 
-    changed = Signal()  # after every decision, so the main window reloads its table and counts
+    changed = Signal()  # after every decision, so the table behind the dialog shows it
 
     def __init__(self, collection: Collection, document_id: str, section_id: str | None = None,
                  parent: QWidget | None = None) -> None:

@@ -18,7 +18,6 @@ from desktop.core.card import CLOZE, Card
 from desktop.core.collection import DROPPED, KEPT
 from desktop.core.document import stable_id
 from desktop.core.review import load_study, today_counts
-from desktop.ui.card_model import CARD_ID_ROLE
 from desktop.ui.outline_model import MASTERY_ROLE
 from desktop.ui.review import ReviewWindow
 from desktop.ui.triage import TriageDialog
@@ -387,7 +386,8 @@ def test_global_options_are_accepted_after_the_subcommand(tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _english(main_window_language_reset=None):
+def _english():
+    """Each test starts and ends in English, whatever language a test switched to."""
     yield
     from desktop.ui.i18n import install_language
 
