@@ -208,6 +208,16 @@ class ReviewWindow(QWidget):
         self.close_button.setText(tr("Close"))
         self.done_label.setText(tr("Congratulations! You have finished for now."))
         self._show_counts()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Redraw what holds translated words (flag, source, intervals, done text) in the new language."""
+        if self.card_id is not None:
+            self._render()
+            if self.revealed:
+                self._show_intervals()
+        elif self.pages.currentIndex() == 1:  # not before the first card was shown
+            self._show_done()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -287,9 +297,12 @@ class ReviewWindow(QWidget):
             return
         self.revealed = True
         self._render()
+        self._show_intervals()
+        self.buttons.setCurrentIndex(1)
+
+    def _show_intervals(self) -> None:
         for rating, span in self.session.interval_spans().items():
             self.interval_labels[rating].setText(interval_text(span))
-        self.buttons.setCurrentIndex(1)
 
     def answer(self, rating: int) -> None:
         """Rate the shown card (only once its answer is visible)."""
@@ -329,7 +342,7 @@ class ReviewWindow(QWidget):
         else:
             self.show_next()
 
-    def _set_aside(self, what: str, change, message: str) -> None:
+    def _set_aside(self, what: str, change: Callable[[list[str]], None], message: str) -> None:
         """Bury, suspend or delete the shown card: it leaves the session; Ctrl+Z brings it back."""
         if self.card_id is None:
             return
@@ -345,10 +358,12 @@ class ReviewWindow(QWidget):
                         tr("Card buried until tomorrow."))
 
     def suspend(self) -> None:
-        self._set_aside("suspend", lambda ids: self.collection.set_suspended(ids, True), tr("Card suspended."))
+        # stamped by the window's clock, as its reviews are, so the stored times stay consistent
+        self._set_aside("suspend", lambda ids: self.collection.set_suspended(ids, True, self.clock()),
+                        tr("Card suspended."))
 
     def delete_card(self) -> None:
-        self._set_aside("delete", self.collection.delete_cards, tr("Card deleted."))
+        self._set_aside("delete", lambda ids: self.collection.delete_cards(ids, self.clock()), tr("Card deleted."))
 
     def toggle_flag(self, flag: int) -> None:
         """Ctrl+1…4: set that flag, or clear it when the card has it already."""

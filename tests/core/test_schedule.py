@@ -17,7 +17,7 @@ from fsrs.scheduler import DEFAULT_PARAMETERS
 from desktop.core.card import fsrs_card_id
 from desktop.core.schedule import (
     DUE, LATER, LEARNING, NEW, QueueCounts, Settings, Study, count_queues, due_of,
-    fit_parameters, format_interval, queue_of, utc,
+    fit_parameters, format_interval, interval_parts, queue_of, utc,
 )
 
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -185,6 +185,20 @@ def test_settings_defaults():
 def test_format_interval_like_anki(span, text):
     assert format_interval(span) == text
     assert Study.format_interval(span) == text
+
+
+@pytest.mark.parametrize("span, parts", [
+    (timedelta(seconds=59), ("1", "<m")),
+    (timedelta(minutes=10), ("10", "m")),
+    (timedelta(minutes=89), ("1", "h")),
+    (timedelta(hours=3), ("3", "h")),
+    (timedelta(days=30), ("30", "d")),
+    (timedelta(days=106), ("3.5", "mo")),
+    (timedelta(days=365), ("1", "y")),
+    (timedelta(days=438), ("1.2", "y")),
+])
+def test_interval_parts_give_a_ui_the_amount_and_unit_to_put_into_words(span, parts):
+    assert interval_parts(span) == parts
 
 
 def test_queues():

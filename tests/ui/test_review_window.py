@@ -1,11 +1,11 @@
 """desktop.ui.review: the review window driven with real key presses."""
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import timedelta, timezone
 
 import fsrs
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QPushButton
 
 from desktop.core.card import fsrs_card_id
@@ -13,7 +13,7 @@ from desktop.core.collection import Collection, iso
 from desktop.core.library import import_path
 from desktop.core.resources import resource_path
 from desktop.ui.card_editor import CardEditor
-from desktop.ui.review import NEW_COLOUR, ReviewWindow
+from desktop.ui.review import NEW_COLOUR, ReviewWindow, interval_text
 from tests.core.test_review import T0, Clock, make_collection, make_document
 
 BUNDLED = "talks/000_dce75566e3c95038.txt"
@@ -198,21 +198,23 @@ def reveal_and_rate(qtbot, window: ReviewWindow, key) -> None:
     (lambda qtbot, w: qtbot.keyClick(w, Qt.Key.Key_Minus), "buried_until", "2026-03-03T00:00:00+00:00", "buried"),
     (lambda qtbot, w: qtbot.keyClicks(w, "@"), "suspended", 1, "suspended"),
     (lambda qtbot, w: qtbot.keyClick(w, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier), "deleted_at",
-     "set", "deleted"),
+     iso(T0), "deleted"),
 ])
 def test_bury_suspend_and_delete_move_on_and_ctrl_z_brings_the_card_back(qtbot, collection, press, column, value,
                                                                          message):
     window = open_window(qtbot, collection)
     first = window.card_id
     new_before = window.session.counts().new
-    press(qtbot, window)
-    stored = collection.row_for_id(first)[column]
-    assert (stored is not None) if value == "set" else stored == value
+    with qtbot.waitSignal(window.reviews_changed):  # the main window refreshes its counts
+        press(qtbot, window)
+    assert collection.row_for_id(first)[column] == value
     assert window.card_id != first and window.session.counts().new == new_before - 1
     assert message in window.status_label.text()
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.reviews_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.card_id == first and window.session.counts().new == new_before
     assert collection.row_for_id(first)[column] in (None, 0)
+    assert window.question_label.text() == collection.row_for_id(first)["front"]
 
 
 def test_ctrl_digit_toggles_a_flag_shown_on_the_card(qtbot, collection):
@@ -245,13 +247,100 @@ def test_the_done_screen_counts_cards_not_answers_and_disables_card_actions(qtbo
     assert not any(b.isEnabled() for b in (window.edit_button, window.outline_button, window.more_button))
 
 
-def test_interval_labels_follow_the_ui_language(qtbot, collection):
-    from desktop.ui.i18n import install_language
+def test_the_more_menu_names_each_key_and_works_with_the_mouse(qtbot, collection):
+    window = open_window(qtbot, collection)
+    assert window.more_button.text() == "More" and window.more_button.menu() is window.more_menu
+    texts = [action.text() for action in window.more_menu.actions()]
+    assert texts == ["Bury until tomorrow\t-", "Suspend\t@", "Delete\tCtrl+Delete", "Flag Red\tCtrl+1",
+                     "Flag Orange\tCtrl+2", "Flag Green\tCtrl+3", "Flag Blue\tCtrl+4"]
+    first = window.card_id
+    with qtbot.waitSignal(window.reviews_changed):
+        window.more_actions["suspend"].trigger()
+    assert collection.row_for_id(first)["suspended"] == 1 and window.card_id != first
+    window.flag_actions[3].trigger()
+    assert collection.row_for_id(window.card_id)["flag"] == 3 and "Green" in window.flag_label.text()
 
-    install_language("zh_CN")
+
+def test_ctrl_z_takes_back_mixed_actions_newest_first(qtbot, collection):
+    window = open_window(qtbot, collection)
+    answered = window.card_id
+    reveal_and_rate(qtbot, window, Qt.Key.Key_4)
+    buried = window.card_id
+    qtbot.keyClick(window, Qt.Key.Key_Minus)
+    flagged = window.card_id
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert len({answered, buried, flagged}) == 3 and "Orange" in window.flag_label.text()
+    undo = lambda: qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # noqa: E731
+    undo()
+    assert collection.row_for_id(flagged)["flag"] == 0 and window.flag_label.text() == ""
+    assert window.status_label.text() == "Flag undone."
+    undo()
+    assert window.card_id == buried and collection.row_for_id(buried)["buried_until"] is None
+    assert window.status_label.text() == "The card is back."
+    undo()
+    assert window.card_id == answered and collection.reviews() == [] and not window.revealed
+    assert window.status_label.text() == "Review undone."
+    undo()
+    assert window.status_label.text() == "Nothing to undo."
+
+
+def test_card_keys_do_nothing_on_the_done_screen(qtbot, collection):
+    collection.set_setting("study", {"new_per_day": 1})
+    window = open_window(qtbot, collection)
+    reveal_and_rate(qtbot, window, Qt.Key.Key_4)
+    assert window.card_id is None and window.buttons.isHidden()
+    assert not window.edit_button.isEnabled() and not window.more_button.isEnabled()
+    assert window.undo_button.isEnabled()  # the last answer can still be taken back
+    qtbot.keyClick(window, Qt.Key.Key_Minus)
+    qtbot.keyClicks(window, "@")
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert window.undo_steps == [("review", "0000000000000001", None)] and window.pages.currentIndex() == 1
+
+
+@pytest.mark.parametrize("span, text", [
+    (timedelta(seconds=30), "<1m"), (timedelta(minutes=10), "10m"), (timedelta(hours=3), "3h"),
+    (timedelta(days=8), "8d"), (timedelta(days=76), "2.5mo"), (timedelta(days=438), "1.2y"),
+])
+def test_interval_text_in_english_reads_like_anki(qapp, span, text):
+    assert interval_text(span) == text
+
+
+class FakeChinese(QTranslator):
+    """A translator made in the test, so it does not depend on the shipped translation files."""
+
+    WORDS = {"%1m": "%1 分钟", "%1d": "%1 天", "Red": "红色",
+             "Reviewed %n card(s) in this session.": "本次复习 %n 张。", "The next card is due in %1.": "下一张 %1 后到期。"}
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.WORDS.get(source)  # None: not translated, Qt falls back to the English source
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name; an "empty" translator is not installed
+        return False
+
+
+def test_interval_labels_and_flag_follow_a_language_change(qtbot, collection):
+    window = open_window(qtbot, collection)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.interval_labels[3].text() == "10m"
+    translator = FakeChinese()
+    QCoreApplication.installTranslator(translator)
     try:
-        window = open_window(qtbot, collection)
-        qtbot.keyClick(window, Qt.Key.Key_Space)
-        assert window.interval_labels[3].text() == "10分钟" and window.interval_labels[4].text() == "8天"
+        qtbot.waitUntil(lambda: window.interval_labels[3].text() == "10 分钟")
+        assert window.interval_labels[4].text() == "8 天" and "红色" in window.flag_label.text()
     finally:
-        install_language("en")
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: window.interval_labels[3].text() == "10m")
+
+
+def test_the_done_text_follows_a_language_change(qtbot, collection):
+    collection.set_setting("study", {"new_per_day": 1})
+    window = open_window(qtbot, collection)
+    reveal_and_rate(qtbot, window, Qt.Key.Key_4)
+    translator = FakeChinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: window.done_detail.text() == "本次复习 1 张。 下一张 8 天 后到期。")
+    finally:
+        QCoreApplication.removeTranslator(translator)
