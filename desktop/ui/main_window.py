@@ -244,7 +244,6 @@ class MainWindow(QMainWindow):
         self.document_button.setText(tr("Document"))
         self.document_button.setToolTip(tr("Rename, tag, re-import or delete this document"))
         self.search.setPlaceholderText(tr("Search cards (Ctrl+F)"))
-        self._update_today()
         self.everywhere.setText(tr("All documents"))
         self.everywhere.setToolTip(tr("Search the whole collection, not only the selected section"))
         self.card_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.card_model.columnCount() - 1)
@@ -269,6 +268,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange and not self.collection.closed:  # closed: nothing to show
             self.retranslate()
+            self._update_today()
         super().changeEvent(event)
 
     # ----- documents and sections ------------------------------------------------------------
@@ -300,7 +300,8 @@ class MainWindow(QMainWindow):
             self.collection.set_setting("last_document", document_id)
             last = self.collection.setting("last_section")
             self.select_section(last if last and self.outline_model.index_for_section(last).isValid() else None)
-        self.retranslate()  # the title, and today's counts for this document
+        self.retranslate()  # the window title names the document
+        self._update_today()
 
     def select_section(self, section_id: str | None) -> None:
         """Select a section in the outline (None: the whole document)."""
@@ -790,6 +791,7 @@ class MainWindow(QMainWindow):
         self.collection.set_setting("language", code)
         self._apply_look()
         self.retranslate()  # LanguageChange events arrive later; the menu should change at once
+        self._update_today()
 
     def set_theme(self, scheme: str) -> None:
         """Light, dark, or follow the system; remembered in the collection."""
