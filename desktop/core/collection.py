@@ -50,6 +50,13 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _utc_text(moment: datetime) -> str:
+    """A time as fsrs writes due times (full precision, +00:00), so text comparison orders them."""
+    if moment.tzinfo is None:
+        raise ValueError("times in the collection are timezone-aware UTC")
+    return moment.astimezone(timezone.utc).isoformat()
+
+
 def iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("times in the collection are timezone-aware UTC")
@@ -67,7 +74,14 @@ class ImportResult:
 class Collection:
     """One user's documents, cards and reviews in one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open (and create or migrate) the collection file.
+
+        Args:
+            path: the file.
+            read_only: a connection for queries only (off the GUI thread): any write fails, and the
+                file is neither created nor migrated; the GUI's own connection did that.
+        """
         self.path = Path(path)
         self.closed = False
         self.backup_folder = backup.folder_for(self.path)
@@ -81,7 +95,10 @@ class Collection:
             # FULL: each commit (each answer) is synced to disk, so not even a power cut loses a review
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            migrate(self.db, before=lambda: self.backup("migration"))
+            if read_only:
+                self.db.execute("PRAGMA query_only=ON")
+            else:
+                migrate(self.db, before=lambda: self.backup("migration"))
         except (OSError, sqlite3.OperationalError) as error:  # a read-only folder, a full disk, a lock
             raise storage_error(self.path, error) from error
 
@@ -348,6 +365,16 @@ class Collection:
     def card(self, card_id: str) -> Card:
         return _card_from_row(self.db["cards"].get(card_id))
 
+    def cards(self, card_ids: Sequence[str]) -> list[Card]:
+        """Many cards in one query, in the order asked (unknown ids are left out)."""
+        rows = {row["id"]: row for row in self.db.query(
+            "SELECT * FROM cards WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(card_ids))])}
+        return [_card_from_row(rows[cid]) for cid in card_ids if cid in rows]
+
+    def answer_texts(self) -> list[tuple[str, str, str]]:
+        """(kind, front, back) of every studied card in the collection: the quiz's pool of distractors."""
+        return self._select("c.kind, c.front, c.back", [LISTED, NOT_DROPPED], [])
+
     def cards_for_document(self, document_id: str, include_suspended: bool = True) -> list[Card]:
         """The cards an export writes: not dropped, in reading order, with the document's tags added."""
         document_tags = split_tags(self.db["documents"].get(document_id)["tags"])
@@ -452,7 +479,7 @@ class Collection:
 
     def study_rows(self, document_id: str | None = None, section_id: str | None = None,
                    unburied_at: datetime | None = None) -> list[dict]:
-        """id, fsrs state JSON (None for a new card), state and due of the studied cards in scope.
+        """id, fsrs state JSON (None for a new card), state, due, stability and last review of the studied cards.
 
         Args:
             document_id: only this document's cards.
@@ -461,8 +488,46 @@ class Collection:
         """
         where, params = self._scope("", document_id, section_id, include_suspended=False, include_dropped=False,
                                     unburied_at=unburied_at)
-        rows = self._select("c.id, c.fsrs, c.state, c.due", where, params, f"ORDER BY {SORTABLE['position']}")
-        return [{"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3]} for r in rows]
+        rows = self._select("c.id, c.fsrs, c.state, c.due, c.stability, c.last_review", where, params,
+                            f"ORDER BY {SORTABLE['position']}")
+        return [{"id": r[0], "fsrs": r[1], "state": r[2], "due": r[3], "stability": r[4], "last_review": r[5]}
+                for r in rows]
+
+    def study_queue(self, document_id: str | None, section_id: str | None, now: datetime, learn_ahead: datetime,
+                    new_limit: int) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+        """A review queue as three indexed queries (no scheduler state is parsed).
+
+        Args:
+            document_id, section_id: the scope (None: the whole collection).
+            now: the time; buried cards are left out until their time.
+            learn_ahead: learning cards due up to this time are included.
+            new_limit: at most this many new cards.
+        Returns:
+            (learning cards as (due, id) by due, due review ids most overdue first, new ids in reading order).
+        """
+        learning, due, new = self._queue_parts(document_id, section_id, now, learn_ahead)
+        return (self._select("c.due, c.id", *learning, "ORDER BY c.due, c.id"),
+                [r[0] for r in self._select("c.id", *due, "ORDER BY c.due, c.id")],
+                [r[0] for r in self._select("c.id", new[0], [*new[1], new_limit],
+                                            f"ORDER BY {SORTABLE['position']} LIMIT ?")])
+
+    def study_counts(self, document_id: str | None, section_id: str | None, now: datetime, learn_ahead: datetime,
+                     new_limit: int) -> tuple[int, int, int]:
+        """What `study_queue` would hold, counted: (new, learning, due)."""
+        learning, due, new = self._queue_parts(document_id, section_id, now, learn_ahead)
+        new_count = self.db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM cards c JOIN documents d ON d.id = c.document_id "
+            f"WHERE {' AND '.join(new[0])} LIMIT ?)", [*new[1], new_limit]).fetchone()[0]
+        return new_count, self._select("count(*)", *learning)[0][0], self._select("count(*)", *due)[0][0]
+
+    def _queue_parts(self, document_id, section_id, now: datetime, learn_ahead: datetime):
+        """(where, params) of the learning, due-review and new cards of a scope; `state` is fsrs's, 0 for new."""
+        where, params = self._scope("", document_id, section_id, include_suspended=False, include_dropped=False,
+                                    unburied_at=now)
+        # `due` holds fsrs's ISO text in UTC: ordered as text the way the times are ordered
+        return ((where + ["c.state IN (1, 3)", "c.due <= ?"], params + [_utc_text(learn_ahead)]),
+                (where + ["c.state = 2", "c.due <= ?"], params + [_utc_text(now)]),
+                (where + ["c.state = 0"], params))
 
     def save_review(self, card_id: str, rating: int, reviewed_at: datetime, duration_ms: int | None,
                     state_after: str, due_after: datetime, bury: Sequence[str] = (),

@@ -58,6 +58,20 @@ def m002_study_loop(db: sqlite_utils.Database) -> None:
     db["reviews"].add_column("buried", str)  # JSON ids of the siblings this answer buried; undo unburies them
 
 
+@migrations()
+def m003_fast_queries(db: sqlite_utils.Database) -> None:
+    """Indexes for the review queue and for siblings; the search index touched only when card text changes."""
+    # a review queue is three index ranges: new (state 0), learning (1, 3) and review (2) cards by due time
+    db["cards"].create_index(["state", "due", "id"], find_unique_name=True)
+    db["cards"].create_index(["document_id", "source_start"], find_unique_name=True)
+    # sqlite-utils' trigger rewrote the card's search entry on every update (each answer, suspend, flag)
+    db.execute("DROP TRIGGER IF EXISTS cards_au")
+    db.execute('''CREATE TRIGGER "cards_au" AFTER UPDATE OF "front", "back", "source" ON "cards" BEGIN
+  INSERT INTO "cards_fts" ("cards_fts", rowid, "front", "back", "source") VALUES('delete', old.rowid, old."front", old."back", old."source");
+  INSERT INTO "cards_fts" (rowid, "front", "back", "source") VALUES (new.rowid, new."front", new."back", new."source");
+END''')
+
+
 def migrate(db: sqlite_utils.Database, before: Callable[[], object] | None = None) -> int:
     """Bring a collection file up to the current schema.
 

@@ -17,7 +17,7 @@ import fsrs
 
 from desktop.core.card import CLOZE, fsrs_card_id
 from desktop.core.collection import Collection, utc_now
-from desktop.core.schedule import (DUE, LATER, LEARNING, NEW, FitResult, QueueCounts, ReviewOutcome, Settings,
+from desktop.core.schedule import (NEW, FitResult, QueueCounts, ReviewOutcome, Settings,
                                    Study, fit_parameters, format_interval, queue_of, utc)
 
 Clock = Callable[[], datetime]
@@ -137,6 +137,11 @@ def new_started_today(collection: Collection, now: datetime, tz: tzinfo | None =
     return sum(1 for review in collection.reviews(since=start_of_day(now, tz)) if is_first_review(review))
 
 
+def new_left_today(collection: Collection, study: Study, now: datetime, tz: tzinfo | None = None) -> int:
+    """How many more new cards today's limit allows."""
+    return max(0, study.settings.new_per_day - new_started_today(collection, now, tz))
+
+
 # ----- the session ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -174,18 +179,10 @@ class ReviewSession:
         self._build(clock())
 
     def _build(self, now: datetime) -> None:
-        limit = max(0, self.study.settings.new_per_day - new_started_today(self.collection, now, self.tz))
-        reviews: list[tuple[datetime, str]] = []
-        for row in self.collection.study_rows(self.document_id, self.section_id, unburied_at=now):
-            queue, state = queue_of(row["fsrs"], now), row["fsrs"]
-            if queue == NEW and len(self._new) < limit:
-                self._new.append(row["id"])
-            elif queue == DUE:
-                reviews.append((_due(state), row["id"]))
-            elif queue in (LEARNING, LATER) and _in_learning(state) and _due(state) <= now + self.learn_ahead:
-                self._learning.append((_due(state), row["id"]))
-        self._review = [card_id for _, card_id in sorted(reviews)]  # most overdue first
-        self._learning.sort()
+        learning, self._review, self._new = self.collection.study_queue(
+            self.document_id, self.section_id, now, now + self.learn_ahead,
+            new_left_today(self.collection, self.study, now, self.tz))
+        self._learning = [(_utc_time(due), card_id) for due, card_id in learning]
 
     def current(self) -> str | None:
         """The card to show now, or None when the session is done."""
@@ -252,8 +249,7 @@ class ReviewSession:
         so one cloze does not give away the next. Learning siblings stay (their steps are short)."""
         if not self.study.settings.bury_siblings:
             return ()
-        waiting = set(self._new) | set(self._review)
-        return tuple(cid for cid in self.collection.sibling_ids(card_id) if cid in waiting)
+        return tuple(cid for cid in self.collection.sibling_ids(card_id) if cid in self._new or cid in self._review)
 
     def tomorrow(self, now: datetime | None = None) -> datetime:
         """When today's burying ends: the next local midnight."""
@@ -293,9 +289,10 @@ class ReviewSession:
         return bool(newer) and newer[-1]["id"] == answered.review_id
 
     def _remove(self, card_id: str) -> None:
-        self._learning = [entry for entry in self._learning if entry[1] != card_id]
-        self._review = [cid for cid in self._review if cid != card_id]
-        self._new = [cid for cid in self._new if cid != card_id]
+        self._learning = [entry for entry in self._learning if entry[1] != card_id]  # a handful
+        for queue in (self._review, self._new):  # thousands: list.remove scans in C
+            if card_id in queue:
+                queue.remove(card_id)
 
     def _put_back(self, card_id: str, state: str | None) -> None:
         if queue_of(state, self.clock()) == NEW:
@@ -318,12 +315,19 @@ class ReviewSession:
 
 def today_counts(collection: Collection, study: Study, document_id: str | None = None,
                  section_id: str | None = None, clock: Clock = utc_now, tz: tzinfo | None = None) -> QueueCounts:
-    """What studying a scope now would show (Anki's deck overview): the same queue a session builds."""
-    return ReviewSession(collection, study, document_id, section_id, clock=clock, tz=tz).counts()
+    """What studying a scope now would show (Anki's deck overview): the counts of the queue a session builds."""
+    now = clock()
+    new, learning, due = collection.study_counts(document_id, section_id, now, now + LEARN_AHEAD,
+                                                 new_left_today(collection, study, now, tz))
+    return QueueCounts(new=new, learning=learning, due=due)
 
 
 def _due(state_json: str) -> datetime:
-    return utc(datetime.fromisoformat(json.loads(state_json)["due"]))
+    return _utc_time(json.loads(state_json)["due"])
+
+
+def _utc_time(text: str) -> datetime:
+    return utc(datetime.fromisoformat(text))
 
 
 def _in_learning(state_json: str | None) -> bool:
@@ -386,7 +390,7 @@ def section_mastery(collection: Collection, document_id: str, now: datetime, stu
 def _card_mastery(row: Mapping, now: datetime, study: Study) -> Mastery:
     if row["fsrs"] is None or row["state"] != fsrs.State.Review.value:
         return Mastery(1, 0, 0.0)
-    return Mastery(1, 1, study.retrievability(row["fsrs"], now))
+    return Mastery(1, 1, study.recall(row["stability"], row["last_review"], now))
 
 
 def _subtree_mastery(section, by_section: dict[str, Mastery], out: dict[str, Mastery]) -> Mastery:

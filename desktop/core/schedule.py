@@ -191,6 +191,20 @@ class Study:
         card = fsrs.Card.from_json(state_json)
         return float(self._scheduler.get_card_retrievability(card, utc(now)))
 
+    def recall(self, stability: float | None, last_review: str | None, now: datetime) -> float:
+        """`retrievability` from the two stored columns it depends on, without parsing the state JSON.
+
+        Args:
+            stability: the card's FSRS stability (the collection's `stability` column).
+            last_review: its last review time, ISO text (the `last_review` column); None if never.
+            now: the time asked about.
+        """
+        if stability is None or last_review is None:
+            return 0.0
+        card = fsrs.Card(card_id=1, state=fsrs.State.Review, stability=stability,
+                         last_review=utc(datetime.fromisoformat(last_review)))  # an id: fsrs would sleep to make one
+        return float(self._scheduler.get_card_retrievability(card, utc(now)))
+
     format_interval = staticmethod(format_interval)
 
 

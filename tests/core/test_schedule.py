@@ -149,6 +149,15 @@ def test_retrievability():
     assert month_later == pytest.approx(0.7886, abs=0.0001)
 
 
+def test_recall_from_the_stored_columns_equals_retrievability_from_the_state():
+    study = Study()
+    state, due = good_times(study, 3)
+    parsed = json.loads(state)
+    for moment in (due, due + timedelta(days=30), due + timedelta(days=400)):
+        assert study.recall(parsed["stability"], parsed["last_review"], moment) == study.retrievability(state, moment)
+    assert study.recall(None, None, due) == 0.0
+
+
 def test_settings_reach_the_scheduler():
     study = Study(Settings(maximum_interval=5))
     outcome = study.review(study.new_state(CARD, T0), 4, T0)
