@@ -6,8 +6,6 @@ from pathlib import Path
 
 from desktop.core.collection import Collection, ImportResult
 from desktop.core.document import Document
-from desktop.core.generate.pipeline import generate
-from desktop.core.importing import import_file
 from desktop.core.resources import BUNDLED_TALK, resource_path
 
 _BUNDLED_DONE = "bundled_talk_imported"
@@ -19,6 +17,9 @@ def import_path(collection: Collection, path: str | Path, now: datetime | None =
     Raises:
         ImportFailed: the file cannot be read as a talk; nothing is written then.
     """
+    from desktop.core.generate.pipeline import generate  # the rules and jieba: only when importing
+    from desktop.core.importing import import_file
+
     document = import_file(path)
     return document, collection.import_document(document, generate(document), now)
 

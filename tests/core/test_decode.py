@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import codecs
-import importlib
 import zlib
 
+import charset_normalizer
 import pytest
 
 from desktop.core.importing.decode import MAX_BYTES, ImportFailed, decode
 
 # the package re-exports the function `decode`, which hides the module of the same name
-decode_module = importlib.import_module("desktop.core.importing.decode")
 
 ZH = "大语言模型的现状\n\n1. 算力的发展\n\n李沐在演讲中指出，大语言模型的发展离不开算力的进步。"
 EN = "Scaling Laws\n\n1. Compute\n\nCompute is the first limit on how large a model can be."
@@ -50,19 +49,19 @@ def test_windows_and_old_mac_line_ends_become_newlines() -> None:
 
 def test_encoding_is_detected_by_charset_normalizer(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    real = decode_module.from_bytes
+    real = charset_normalizer.from_bytes
 
     def spy(data: bytes):
         calls.append(data)
         return real(data)
 
-    monkeypatch.setattr(decode_module, "from_bytes", spy)
+    monkeypatch.setattr(charset_normalizer, "from_bytes", spy)
     assert decode(ZH.encode("gb18030")) == ZH
     assert calls == [ZH.encode("gb18030")]
 
 
 def test_a_bom_decides_without_detection(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(decode_module, "from_bytes", lambda data: pytest.fail("detection ran despite a BOM"))
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: pytest.fail("detection ran despite a BOM"))
     assert decode(ZH.encode("utf-16")) == ZH
 
 

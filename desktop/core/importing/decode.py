@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
 
 MAX_BYTES = 20 * 1024 * 1024  # a 20 MB talk is already ~10 books; larger input is almost surely not a talk
 
@@ -88,6 +87,8 @@ def _decode_bom(data: bytes) -> str | None:
 def _decode_detected(data: bytes) -> str:
     if _looks_binary(data[:8192]):
         raise ImportFailed("The file looks binary, not text.")
+    from charset_normalizer import from_bytes  # loaded by the first file that is not UTF-8
+
     encoding = _choose(from_bytes(data))
     if encoding is None:
         raise ImportFailed("The file's text encoding could not be recognised; save it as UTF-8 and try again.")

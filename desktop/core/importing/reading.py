@@ -1,4 +1,7 @@
-"""Import a talk or article: decode → read its format → clean the noise → parse the outline."""
+"""Import a talk or article: decode → read its format → clean the noise → parse the outline.
+
+Loaded on first use through `desktop.core.importing` (its cleaning rules take a while to compile).
+"""
 from __future__ import annotations
 
 import os
@@ -15,7 +18,6 @@ from desktop.core.importing.html_page import read_html
 from desktop.core.importing.parse import parse
 from desktop.core.importing.rest import looks_like_rest, to_markdown
 
-SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
 _UNTITLED_LENGTH = 40  # characters of the first sentence that name a text without a title
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
 # A lone UTF-16 surrogate (pasted text, a string from a broken clipboard) has no UTF-8 form: ids,
@@ -25,9 +27,6 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # fields, so a card holding one would never match its note. Vertical tab and form feed break lines.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
-
-__all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_text"]
-
 
 def import_file(path: str | os.PathLike) -> Document:
     """Read and parse a file.
