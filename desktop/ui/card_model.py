@@ -22,6 +22,8 @@ EDITABLE = {"front", "back"}
 _CACHE = 512  # rows kept; a screen shows a few dozen
 _CONTEXT = 12  # characters kept before a cloze deletion, so a sentence's siblings differ where it shows
 MUTED = QColor(150, 150, 150)
+_PLAIN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_CELL_FLAGS = tuple(_PLAIN | Qt.ItemFlag.ItemIsEditable if column in EDITABLE else _PLAIN for column in COLUMNS)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -52,6 +54,14 @@ class CardTableModel(QAbstractTableModel):
         self._rows.clear()
         self.ids = self.collection.find_card_ids(self.query, self.document_id, self.section_id,
                                                  self.order, self.descending)
+        self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
+        self.endResetModel()
+
+    def leave_out(self, card_ids: list[str]) -> None:
+        """Stop listing some cards now (deleted: the file catches up in the background)."""
+        gone = set(card_ids)
+        self.beginResetModel()
+        self.ids = [card_id for card_id in self.ids if card_id not in gone]
         self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
         self.endResetModel()
 
@@ -129,10 +139,8 @@ class CardTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()] in EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # precomputed: a selection of 20,000 rows asks this for every cell, so each call must be cheap
+        return _CELL_FLAGS[index.column()] if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         column = COLUMNS[index.column()]

@@ -1,36 +1,16 @@
-"""Outline mastery: compute it per section and draw it as a small bar beside each section's title."""
+"""Outline mastery drawn as a small bar beside each section's title, with a tooltip that says what it means."""
 from __future__ import annotations
-
-from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QStyledItemDelegate, QToolTip
 
-from desktop.core.collection import Collection, utc_now
-from desktop.core.review import Mastery, load_study, section_mastery
+from desktop.core.review import Mastery
 from desktop.ui.i18n import tr
-from desktop.ui.outline_model import MASTERY_ROLE, OutlineModel
+from desktop.ui.outline_model import MASTERY_ROLE
 
 BAR_WIDTH, BAR_HEIGHT, BAR_MARGIN = 36, 6, 6
 TRACK_COLOUR = QColor(128, 128, 128, 70)  # translucent: reads on light and dark palettes
-
-
-def apply_mastery(outline_model: OutlineModel, collection: Collection, document_id: str | None,
-                  now: datetime | None = None) -> dict[str, Mastery]:
-    """Compute each section's mastery and hand it to the outline model.
-
-    Args:
-        outline_model: the outline showing `document_id`.
-        collection: the collection.
-        document_id: the shown document; None clears the bars.
-        now: the time asked about (defaults to now).
-    Returns:
-        {section id: Mastery} as set on the model ("" for the whole document).
-    """
-    mastery = section_mastery(collection, document_id, now or utc_now(), load_study(collection)) if document_id else {}
-    outline_model.set_mastery(mastery)
-    return mastery
 
 
 def mastery_colour(value: float) -> QColor:

@@ -14,13 +14,13 @@
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="28" />
-      <location filename="../../desktop/ui/card_model.py" line="94" />
+      <location filename="../../desktop/ui/card_model.py" line="104" />
       <source>Front</source>
       <translation>正面</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="29" />
-      <location filename="../../desktop/ui/card_model.py" line="94" />
+      <location filename="../../desktop/ui/card_model.py" line="104" />
       <source>Back</source>
       <translation>背面</translation>
     </message>
@@ -31,104 +31,104 @@
       <translation>出处</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="94" />
+      <location filename="../../desktop/ui/card_model.py" line="104" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="94" />
+      <location filename="../../desktop/ui/card_model.py" line="104" />
       <location filename="../../desktop/ui/card_preview.py" line="44" />
       <source>Section</source>
       <translation>章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="95" />
+      <location filename="../../desktop/ui/card_model.py" line="105" />
       <location filename="../../desktop/ui/overview.py" line="17" />
-      <location filename="../../desktop/ui/review.py" line="260" />
+      <location filename="../../desktop/ui/review.py" line="270" />
       <location filename="../../desktop/ui/stats.py" line="103" />
       <source>Due</source>
       <translation>到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="172" />
+      <location filename="../../desktop/ui/card_model.py" line="180" />
       <source>Cloze</source>
       <translation>填空</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="172" />
+      <location filename="../../desktop/ui/card_model.py" line="180" />
       <source>Basic</source>
       <translation>问答</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="175" />
+      <location filename="../../desktop/ui/card_model.py" line="183" />
       <source>Dropped</source>
       <translation>已舍弃</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="178" />
+      <location filename="../../desktop/ui/card_model.py" line="186" />
       <location filename="../../desktop/ui/overview.py" line="17" />
-      <location filename="../../desktop/ui/review.py" line="259" />
+      <location filename="../../desktop/ui/review.py" line="269" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>New</source>
       <translation>新卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="233" />
+      <location filename="../../desktop/ui/main_window.py" line="243" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="233" />
+      <location filename="../../desktop/ui/main_window.py" line="243" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="233" />
+      <location filename="../../desktop/ui/main_window.py" line="243" />
       <source>&amp;Study</source>
       <translation>学习(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="234" />
+      <location filename="../../desktop/ui/main_window.py" line="244" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="234" />
+      <location filename="../../desktop/ui/main_window.py" line="244" />
       <source>&amp;Tools</source>
       <translation>工具(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <location filename="../../desktop/ui/main_window.py" line="265" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <location filename="../../desktop/ui/main_window.py" line="265" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="255" />
+      <location filename="../../desktop/ui/main_window.py" line="265" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="258" />
+      <location filename="../../desktop/ui/main_window.py" line="268" />
       <source>&amp;Find cards</source>
       <translation>查找卡片(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="259" />
+      <location filename="../../desktop/ui/main_window.py" line="269" />
       <source>Edit &amp;card…</source>
       <translation>编辑卡片(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <location filename="../../desktop/ui/main_window.py" line="270" />
       <source>&amp;Suspend / unsuspend</source>
       <translation>暂停 / 恢复(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <location filename="../../desktop/ui/main_window.py" line="270" />
       <source>&amp;Delete cards</source>
       <translation>删除卡片(&amp;D)</translation>
     </message>
@@ -137,387 +137,401 @@
       <translation type="vanished">撤销删除(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="262" />
+      <location filename="../../desktop/ui/main_window.py" line="272" />
       <source>&amp;Review all due cards</source>
       <translation>复习所有到期卡片(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="263" />
+      <location filename="../../desktop/ui/main_window.py" line="273" />
       <source>Study this &amp;document</source>
       <translation>学习本文档(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="263" />
+      <location filename="../../desktop/ui/main_window.py" line="273" />
       <source>Study this &amp;section</source>
       <translation>学习本节(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="264" />
+      <location filename="../../desktop/ui/main_window.py" line="274" />
       <source>&amp;Quiz…</source>
       <translation>测验(&amp;Q)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="264" />
+      <location filename="../../desktop/ui/main_window.py" line="274" />
       <source>S&amp;tatistics</source>
       <translation>统计(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="265" />
+      <location filename="../../desktop/ui/main_window.py" line="275" />
       <source>Study &amp;options…</source>
       <translation>学习选项(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="265" />
+      <location filename="../../desktop/ui/main_window.py" line="275" />
       <source>&amp;Check collection</source>
       <translation>检查卡片库(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="266" />
+      <location filename="../../desktop/ui/main_window.py" line="276" />
       <source>&amp;Restore backup…</source>
       <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="240" />
+      <location filename="../../desktop/ui/main_window.py" line="250" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="234" />
+      <location filename="../../desktop/ui/main_window.py" line="244" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="241" />
+      <location filename="../../desktop/ui/main_window.py" line="251" />
       <source>&amp;Theme</source>
       <translation>主题(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="242" />
+      <location filename="../../desktop/ui/main_window.py" line="252" />
       <source>Follow the system</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="242" />
+      <location filename="../../desktop/ui/main_window.py" line="252" />
       <source>Light</source>
       <translation>浅色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="242" />
+      <location filename="../../desktop/ui/main_window.py" line="252" />
       <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="244" />
+      <location filename="../../desktop/ui/main_window.py" line="254" />
       <source>Toolbar</source>
       <translation>工具栏</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="245" />
+      <location filename="../../desktop/ui/main_window.py" line="255" />
       <source>Document</source>
       <translation>文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="246" />
+      <location filename="../../desktop/ui/main_window.py" line="256" />
       <source>Rename, tag, re-import or delete this document</source>
       <translation>重命名、添加标签、重新导入或删除此文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="247" />
+      <location filename="../../desktop/ui/main_window.py" line="257" />
       <source>Search cards (Ctrl+F)</source>
       <translation>搜索卡片 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="249" />
+      <location filename="../../desktop/ui/main_window.py" line="259" />
       <source>Search the whole collection, not only the selected section</source>
       <translation>在整个卡片库中搜索，而不只是所选章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>Flag &amp;red</source>
       <translation>红色旗标(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>Flag &amp;orange</source>
       <translation>橙色旗标(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>Flag &amp;green</source>
       <translation>绿色旗标(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="254" />
+      <location filename="../../desktop/ui/main_window.py" line="264" />
       <source>Flag &amp;blue</source>
       <translation>蓝色旗标(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="256" />
+      <location filename="../../desktop/ui/main_window.py" line="266" />
       <source>Re&amp;name document…</source>
       <translation>重命名文档(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="256" />
+      <location filename="../../desktop/ui/main_window.py" line="266" />
       <source>Document &amp;tags…</source>
       <translation>文档标签(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="257" />
+      <location filename="../../desktop/ui/main_window.py" line="267" />
       <source>Re-import from the &amp;original file</source>
       <translation>从原文件重新导入(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="257" />
+      <location filename="../../desktop/ui/main_window.py" line="267" />
       <source>De&amp;lete document</source>
       <translation>删除文档(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="258" />
+      <location filename="../../desktop/ui/main_window.py" line="268" />
       <source>Undo the last &amp;review</source>
       <translation>撤销上一次复习(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="259" />
+      <location filename="../../desktop/ui/main_window.py" line="269" />
       <source>Card ta&amp;gs…</source>
       <translation>卡片标签(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="259" />
+      <location filename="../../desktop/ui/main_window.py" line="269" />
       <source>&amp;Keep cards</source>
       <translation>保留卡片(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="260" />
+      <location filename="../../desktop/ui/main_window.py" line="270" />
       <source>D&amp;rop cards</source>
       <translation>舍弃卡片(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="262" />
+      <location filename="../../desktop/ui/main_window.py" line="272" />
       <source>Study &amp;now</source>
       <translation>立即学习(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="264" />
+      <location filename="../../desktop/ui/main_window.py" line="274" />
       <source>Check suggested &amp;cards…</source>
       <translation>检查建议卡片(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="266" />
+      <location filename="../../desktop/ui/main_window.py" line="276" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="267" />
+      <location filename="../../desktop/ui/main_window.py" line="277" />
       <source>&amp;About TalkCards</source>
       <translation>关于 TalkCards(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="347" />
+      <location filename="../../desktop/ui/main_window.py" line="358" />
       <source>Keep all cards of this section</source>
       <translation>保留本节的全部卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="348" />
+      <location filename="../../desktop/ui/main_window.py" line="359" />
       <source>Drop all cards of this section</source>
       <translation>舍弃本节的全部卡片</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="353" />
+      <location filename="../../desktop/ui/main_window.py" line="364" />
       <source>the whole collection</source>
       <translation>整个卡片库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="362" />
+      <location filename="../../desktop/ui/main_window.py" line="373" />
       <source>Rename document</source>
       <translation>重命名文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="362" />
+      <location filename="../../desktop/ui/main_window.py" line="373" />
       <source>Title:</source>
       <translation>标题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="371" />
+      <location filename="../../desktop/ui/main_window.py" line="382" />
       <source>Tags for every card of “%1”</source>
       <translation>“%1”所有卡片的标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="376" />
+      <location filename="../../desktop/ui/main_window.py" line="387" />
       <source>Separate tags with spaces.</source>
       <translation>标签之间用空格分隔。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="384" />
+      <location filename="../../desktop/ui/main_window.py" line="395" />
       <source>Re-import</source>
       <translation>重新导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="384" />
+      <location filename="../../desktop/ui/main_window.py" line="395" />
       <source>The original file is no longer there: %1</source>
       <translation>原文件已不在：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="400" />
+      <location filename="../../desktop/ui/main_window.py" line="411" />
       <source>delete document</source>
       <translation>删除文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="402" />
+      <location filename="../../desktop/ui/main_window.py" line="413" />
       <source>Deleted “%1”. Ctrl+Z brings it back.</source>
       <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="467" />
+      <location filename="../../desktop/ui/main_window.py" line="493" />
       <source>Tags for %n selected card(s)</source>
       <translation>
         <numerusform>所选 %n 张卡片的标签</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="509" />
+      <location filename="../../desktop/ui/main_window.py" line="535" />
       <source>keep</source>
       <translation>保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="509" />
+      <location filename="../../desktop/ui/main_window.py" line="535" />
       <source>drop</source>
       <translation>舍弃</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="511" />
+      <location filename="../../desktop/ui/main_window.py" line="537" />
       <source>Kept %n card(s).</source>
       <translation>
         <numerusform>已保留 %n 张卡片。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="511" />
+      <location filename="../../desktop/ui/main_window.py" line="537" />
       <source>Dropped %n card(s).</source>
       <translation>
         <numerusform>已舍弃 %n 张卡片。</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="547" />
+      <source>Deleting %n card(s)…</source>
+      <translation>
+        <numerusform>正在删除 %n 张卡片…</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="524" />
+      <location filename="../../desktop/ui/main_window.py" line="548" />
       <source>delete</source>
       <translation>删除</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="527" />
+      <location filename="../../desktop/ui/main_window.py" line="549" />
+      <source>Restoring %n card(s)…</source>
+      <translation>
+        <numerusform>正在恢复 %n 张卡片…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/main_window.py" line="550" />
       <source>Deleted %n card(s). Ctrl+Z undoes it.</source>
       <translation>
         <numerusform>已删除 %n 张卡片。按 Ctrl+Z 撤销。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="547" />
+      <location filename="../../desktop/ui/main_window.py" line="582" />
       <source>&amp;Undo %1</source>
       <translation>撤销%1(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="547" />
+      <location filename="../../desktop/ui/main_window.py" line="582" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="557" />
+      <location filename="../../desktop/ui/main_window.py" line="592" />
       <source>There is no review to undo.</source>
       <translation>没有可撤销的复习。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="560" />
+      <location filename="../../desktop/ui/main_window.py" line="595" />
       <source>The last review was undone.</source>
       <translation>已撤销上一次复习。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="576" />
+      <location filename="../../desktop/ui/main_window.py" line="611" />
       <source>Texts</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="576" />
+      <location filename="../../desktop/ui/main_window.py" line="611" />
       <source>All files</source>
       <translation>所有文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="577" />
+      <location filename="../../desktop/ui/main_window.py" line="612" />
       <source>Import a talk or article</source>
       <translation>导入演讲或文章</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="585" />
+      <location filename="../../desktop/ui/main_window.py" line="620" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="590" />
+      <location filename="../../desktop/ui/main_window.py" line="625" />
       <source>Working…</source>
       <translation>正在处理…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="611" />
+      <location filename="../../desktop/ui/main_window.py" line="646" />
       <source>Imported “%1”: %2 new cards, %3 kept.</source>
       <translation>已导入“%1”：新增 %2 张卡片，保留 %3 张。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="616" />
+      <location filename="../../desktop/ui/main_window.py" line="651" />
       <source>Import failed</source>
       <translation>导入失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="662" />
+      <location filename="../../desktop/ui/main_window.py" line="697" />
       <source>A review is already open; finish or close it first.</source>
       <translation>已有一个复习窗口打开，请先完成或关闭它。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="716" />
+      <location filename="../../desktop/ui/main_window.py" line="759" />
       <source>This document</source>
       <translation>本文档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="738" />
+      <location filename="../../desktop/ui/main_window.py" line="795" />
       <source>Checking the collection…</source>
       <translation>正在检查卡片库…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="744" />
+      <location filename="../../desktop/ui/main_window.py" line="801" />
       <source>Check collection</source>
       <translation>检查卡片库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="751" />
+      <location filename="../../desktop/ui/main_window.py" line="808" />
       <source>Wait until the current work has finished.</source>
       <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="760" />
+      <location filename="../../desktop/ui/main_window.py" line="817" />
       <source>The backup was restored.</source>
       <translation>备份已恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="826" />
+      <location filename="../../desktop/ui/main_window.py" line="885" />
       <source>Importing the bundled talk and making its cards…</source>
       <translation>正在导入内置讲座并生成卡片…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="835" />
+      <location filename="../../desktop/ui/main_window.py" line="894" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="840" />
+      <location filename="../../desktop/ui/main_window.py" line="899" />
       <source>%n card(s) in %1</source>
       <translation>
         <numerusform>%1 中的 %n 张卡片</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="843" />
+      <location filename="../../desktop/ui/main_window.py" line="902" />
       <source>%1 of %2 in %3 · search %4</source>
       <translation>%3 中 %2 张里的 %1 张 · 搜索 %4</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/main_window.py" line="848" />
+      <location filename="../../desktop/ui/main_window.py" line="907" />
       <source>%n more in other places (All documents)</source>
       <translation>
         <numerusform>其他位置还有 %n 张（所有文档）</numerusform>
@@ -581,7 +595,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/export_dialog.py" line="166" />
-      <location filename="../../desktop/ui/main_window.py" line="248" />
+      <location filename="../../desktop/ui/main_window.py" line="258" />
       <source>All documents</source>
       <translation>所有文档</translation>
     </message>
@@ -1021,28 +1035,28 @@
       <translation>%1旗标</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="323" />
-      <location filename="../../desktop/ui/review.py" line="324" />
+      <location filename="../../desktop/ui/review.py" line="336" />
+      <location filename="../../desktop/ui/review.py" line="337" />
       <source>The card is back.</source>
       <translation>卡片已恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="325" />
+      <location filename="../../desktop/ui/review.py" line="338" />
       <source>Flag undone.</source>
       <translation>已撤销旗标。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="345" />
+      <location filename="../../desktop/ui/review.py" line="358" />
       <source>Card buried until tomorrow.</source>
       <translation>卡片已搁置到明天。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="348" />
+      <location filename="../../desktop/ui/review.py" line="363" />
       <source>Card suspended.</source>
       <translation>卡片已暂停。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="351" />
+      <location filename="../../desktop/ui/review.py" line="366" />
       <source>Card deleted.</source>
       <translation>卡片已删除。</translation>
     </message>
@@ -1058,13 +1072,13 @@
       <translation>恭喜！今天的复习已经完成。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="241" />
+      <location filename="../../desktop/ui/review.py" line="251" />
       <source>Source: %1 — %2</source>
       <translation>出处：%1 — %2</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/overview.py" line="17" />
-      <location filename="../../desktop/ui/review.py" line="259" />
+      <location filename="../../desktop/ui/review.py" line="269" />
       <location filename="../../desktop/ui/stats.py" line="26" />
       <source>Learning</source>
       <translation>学习中</translation>
@@ -1097,32 +1111,32 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/review.py" line="267" />
+      <location filename="../../desktop/ui/review.py" line="277" />
       <source>Reviewed %n card(s) in this session.</source>
       <translation>
         <numerusform>本次复习了 %n 张卡片。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/review.py" line="269" />
+      <location filename="../../desktop/ui/review.py" line="279" />
       <source>(%n answers)</source>
       <translation>
         <numerusform>（共作答 %n 次）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="272" />
+      <location filename="../../desktop/ui/review.py" line="282" />
       <source>The next card is due in %1.</source>
       <translation>下一张卡片将在 %1 后到期。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="308" />
-      <location filename="../../desktop/ui/review.py" line="313" />
+      <location filename="../../desktop/ui/review.py" line="321" />
+      <location filename="../../desktop/ui/review.py" line="326" />
       <source>Nothing to undo.</source>
       <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/review.py" line="323" />
+      <location filename="../../desktop/ui/review.py" line="336" />
       <source>Review undone.</source>
       <translation>已撤销复习。</translation>
     </message>
@@ -1132,7 +1146,7 @@
       <translation>重新学习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="177" />
+      <location filename="../../desktop/ui/card_model.py" line="185" />
       <location filename="../../desktop/ui/stats.py" line="27" />
       <source>Suspended</source>
       <translation>已暂停</translation>
@@ -1190,7 +1204,7 @@
     <message>
       <location filename="../../desktop/ui/backup_dialog.py" line="39" />
       <location filename="../../desktop/ui/backup_dialog.py" line="100" />
-      <location filename="../../desktop/ui/main_window.py" line="751" />
+      <location filename="../../desktop/ui/main_window.py" line="808" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -1479,7 +1493,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/card_preview.py" line="46" />
-      <location filename="../../desktop/ui/main_window.py" line="376" />
+      <location filename="../../desktop/ui/main_window.py" line="387" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
@@ -1499,12 +1513,12 @@
       <translation>下次到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mastery.py" line="82" />
+      <location filename="../../desktop/ui/mastery.py" line="62" />
       <source>Mastery %1 %: %2 of %3 cards learned.</source>
       <translation>掌握度 %1 %：%3 张卡片中已学会 %2 张。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mastery.py" line="84" />
+      <location filename="../../desktop/ui/mastery.py" line="64" />
       <source>The share of this section you would recall now: new cards and cards you are still learning or relearning count as forgotten.</source>
       <translation>即你现在能回忆起的本节内容比例：新卡片以及仍在学习或重新学习中的卡片都按遗忘计算。</translation>
     </message>

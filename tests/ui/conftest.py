@@ -19,3 +19,17 @@ def main_window(qtbot, tmp_path):
     window.show()
     yield window
     window.close()
+
+
+@pytest.fixture
+def settle():
+    """Call to let the window's background queries (today's counts, mastery) land on its widgets."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.background import wait_for_queries
+
+    def run() -> None:
+        assert wait_for_queries()
+        QApplication.processEvents()
+
+    return run

@@ -75,6 +75,8 @@ def test_search_narrows_the_cards(main_window, qtbot):
     before = len(card_ids(main_window))
     box = main_window.findChild(QLineEdit, "searchBox")
     qtbot.keyClicks(box, "token")
+    assert len(card_ids(main_window)) == before  # typing: no search on every key
+    qtbot.waitUntil(lambda: main_window.card_model.query == "token")  # a pause runs it
     after = card_ids(main_window)
     assert 0 < len(after) < before
     for card_id in after:
@@ -100,14 +102,18 @@ def test_an_edit_survives_a_restart(main_window, tmp_path, qtbot):
     again.close()
 
 
-def test_delete_and_undo(main_window):
+def test_delete_and_undo(main_window, qtbot):
     main_window.cards.selectRow(0)
     card_id = main_window.selected_card_ids()[0]
     count = len(card_ids(main_window))
     main_window.delete_cards()
-    assert card_id not in card_ids(main_window) and len(card_ids(main_window)) == count - 1
+    assert card_id not in card_ids(main_window) and len(card_ids(main_window)) == count - 1  # gone at once
+    qtbot.waitUntil(lambda: main_window.busy == 0)
+    assert main_window.collection.row_for_id(card_id)["deleted_at"] is not None
+    assert card_id not in card_ids(main_window) and "Deleted 1 card" in main_window.statusBar().currentMessage()
     main_window.undo_delete()
-    assert card_id in card_ids(main_window)
+    qtbot.waitUntil(lambda: card_id in card_ids(main_window))
+    assert main_window.collection.row_for_id(card_id)["deleted_at"] is None and len(card_ids(main_window)) == count
 
 
 def test_suspend_greys_out_the_card(main_window):

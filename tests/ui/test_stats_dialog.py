@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTreeView
 
-from desktop.core.review import record_review
+from desktop.core.review import record_review, section_mastery
 from desktop.core.schedule import Study
 from desktop.core.stats import overview
-from desktop.ui.mastery import MasteryDelegate, apply_mastery, mastery_colour
+from desktop.ui.mastery import MasteryDelegate, mastery_colour
 from desktop.ui.outline_model import MASTERY_ROLE, SECTION_ID_ROLE, OutlineModel
 from desktop.ui.stats import FORECAST_COLOUR, REVIEWS_COLOUR, StatsDialog
 from tests.core.test_review import T0, make_collection
@@ -96,11 +96,12 @@ def contains_colour(image: QImage, colour: QColor) -> bool:
     return any(image.pixel(x, y) == target for y in range(0, image.height(), 2) for x in range(image.width()))
 
 
-def test_apply_mastery_sets_each_section_and_the_delegate_draws_a_bar(qtbot, studied):
+def test_mastery_on_each_section_and_the_delegate_draws_a_bar(qtbot, studied):
     collection, document = studied
     model = OutlineModel()
     model.set_document(collection.document(document.id))
-    mastery = apply_mastery(model, collection, document.id, now=T0)
+    mastery = section_mastery(collection, document.id, T0, Study())
+    model.set_mastery(mastery)
     first, sub, second = (model.index_for_section(s.id) for s in document.walk())
     assert first.data(MASTERY_ROLE) == mastery[first.data(SECTION_ID_ROLE)]
     assert 0.9 < sub.data(MASTERY_ROLE).value < 1  # learned recently
@@ -116,7 +117,8 @@ def test_apply_mastery_sets_each_section_and_the_delegate_draws_a_bar(qtbot, stu
     qtbot.waitExposed(view)
     image = view.viewport().grab().toImage()
     assert contains_colour(image, mastery_colour(sub.data(MASTERY_ROLE).value))
-    assert apply_mastery(model, collection, None) == {} and model.mastery == {}
+    model.set_mastery({})
+    assert sub.data(MASTERY_ROLE) is None
 
 
 def test_todays_bar_has_room_after_it(qtbot, studied):

@@ -85,6 +85,7 @@ def test_the_count_is_the_rows_shown_in_every_scope(main_window, qtbot):
     in_section = window.card_model.rowCount()
     assert 0 < in_section < total and status(window) == f"{in_section} card(s) in 1.2"
     qtbot.keyClicks(window.search, "10T")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # search now, without the pause
     shown = window.card_model.rowCount()
     assert 0 < shown < in_section
     assert status(window).startswith(f"{shown} of {in_section} in 1.2 · search 10T")
@@ -97,6 +98,7 @@ def test_a_search_that_misses_the_section_offers_the_whole_collection(main_windo
     window = main_window
     window.select_section(section_id(window, "2.3"))
     qtbot.keyClicks(window.search, "10T")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # search now, without the pause
     assert window.card_model.rowCount() == 0
     assert "more in other places" in status(window)
     window.everywhere.click()
@@ -136,7 +138,7 @@ def test_siblings_are_not_reviewed_back_to_back(main_window, qtbot):
     assert max(starts.values()) == 1  # and so for every sentence
 
 
-def test_mastery_drops_at_once_after_an_again_and_says_what_it_means(main_window, qtbot):
+def test_mastery_drops_at_once_after_an_again_and_says_what_it_means(main_window, qtbot, settle):
     from desktop.ui.mastery import mastery_text
 
     window = main_window
@@ -146,18 +148,21 @@ def test_mastery_drops_at_once_after_an_again_and_says_what_it_means(main_window
     review = open_reviews(window)[0]
     qtbot.keyClick(review, Qt.Key.Key_Space)
     qtbot.keyClick(review, Qt.Key.Key_4)  # Easy: learned
+    settle()
     learned = section_index.data(MASTERY_ROLE)
     assert learned.learned == 1 and learned.value > 0
     qtbot.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(review, Qt.Key.Key_Space)
     qtbot.keyClick(review, Qt.Key.Key_1)  # Again
+    settle()
     after = section_index.data(MASTERY_ROLE)
     assert after.learned == 0 and after.value == 0.0
     assert "0 of" in mastery_text(after) and "forgotten" in mastery_text(after)
 
 
-def test_today_at_a_glance_counts_down_as_cards_are_studied(main_window, qtbot):
+def test_today_at_a_glance_counts_down_as_cards_are_studied(main_window, qtbot, settle):
     window = main_window
+    settle()
     counts = window.today.counts_label
     before = today_counts(window.collection, load_study(window.collection))
     assert f"<b>{before.new}</b>" in counts.text()
@@ -166,6 +171,7 @@ def test_today_at_a_glance_counts_down_as_cards_are_studied(main_window, qtbot):
     review = open_reviews(window)[0]
     qtbot.keyClick(review, Qt.Key.Key_Space)
     qtbot.keyClick(review, Qt.Key.Key_4)
+    settle()
     after = today_counts(window.collection, load_study(window.collection))
     assert after.new < before.new and f"<b>{after.new}</b>" in counts.text()
 
@@ -216,11 +222,12 @@ def test_triage_by_keyboard_survives_a_reimport(main_window, qtbot, monkeypatch)
     assert first not in review.session._new
 
 
-def test_keep_or_drop_a_whole_section_from_the_outline(main_window):
+def test_keep_or_drop_a_whole_section_from_the_outline(main_window, settle):
     window = main_window
     window.select_section(section_id(window, "1.2"))
     ids = card_ids(window)
     window.triage_section(DROPPED)
+    settle()
     assert {window.collection.row_for_id(c)["triage"] for c in ids} == {DROPPED}
     assert window.today.triage_button.isHidden()  # nothing left to check in 1.2
     window.undo()
@@ -362,12 +369,13 @@ def test_english_text_is_drawn_with_a_latin_font_first(main_window, tmp_path, qt
     assert main_window.reader.font().families()[0] == CJK_FAMILIES[0]
 
 
-def test_first_run_says_it_is_importing(qtbot, tmp_path):
+def test_first_run_says_it_is_importing(qtbot, tmp_path, settle):
     window = build_main_window(tmp_path, background=True)
     qtbot.addWidget(window)
     assert "Importing the bundled talk" in window.reader.toPlainText()
     assert window.status_label.text() == "Importing…" and "Import a talk" not in window.reader.toPlainText()
     qtbot.waitUntil(lambda: window.document is not None, timeout=20000)
+    settle()
     assert window.status_label.text().endswith(window.document.title) and window.today.isVisibleTo(window)
     window.close()
 
