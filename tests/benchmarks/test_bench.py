@@ -17,9 +17,11 @@ from desktop.core.generate.pipeline import generate
 from desktop.core.importing import import_file, import_text
 from desktop.core.recovery import open_collection
 from desktop.core.resources import BUNDLED_TALK, resource_path
-from desktop.core.review import ReviewSession
+from desktop.core.review import ReviewSession, section_mastery, today_counts
 from desktop.core.schedule import Study
 from desktop.core.text import tagged_words, warm_up, words
+from tests.benchmarks import big_collection
+from tests.benchmarks.big_collection import cached_collection
 
 pytestmark = pytest.mark.bench
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -63,13 +65,17 @@ def test_generate_the_bundled_talk():
     report("generate bundled talk", seconds, baseline, "jieba tagging its sentences")
 
 
-def test_generate_a_megabyte():
-    warm_up()
+def long_article(characters: int) -> str:
+    """The bundled talk's body, its chapters repeated and renumbered, cut to `characters`."""
     talk = resource_path(BUNDLED_TALK).read_text(encoding="utf-8")
     body = talk.split("相关文章")[0]
     chapters = [f"{n}. 第{n}部分\n\n" + body.split("\n", 2)[2].replace("1.", f"{n}.") for n in range(1, 400)]
-    text = "一份很长的报告\n\n" + "\n\n".join(chapters)
-    text = text[: 1024 * 1024 // 3]  # about 1 MB of UTF-8
+    return ("一份很长的报告\n\n" + "\n\n".join(chapters))[:characters]
+
+
+def test_generate_a_megabyte():
+    warm_up()
+    text = long_article(1024 * 1024 // 3)  # about 1 MB of UTF-8
     start = time.perf_counter()
     document = import_text(text)
     imported = time.perf_counter() - start
@@ -85,6 +91,51 @@ def test_generate_a_megabyte():
 
 
 def test_collection_of_100k_cards(tmp_path):
+    data = cached_collection(tmp_path / "data")
+    collection = Collection.in_folder(data)
+    scan = best_of(5, lambda: collection.db.execute("SELECT id FROM cards").fetchall())
+    document_id = collection.documents()[0]["id"]
+    listing = best_of(3, lambda: collection.find_card_ids(document_id=document_id))
+    row = best_of(3, lambda: [collection.row_for_id(card_id) for card_id in collection.find_card_ids()[::1000]]) / 100
+    report("list a document's 20k card ids in order", listing, scan, "SELECT id FROM 100k cards")
+    report("fetch one card row", row, scan, "SELECT id FROM 100k cards")
+    for query in ("模型规模", "token budget", "第12345项", "参数"):
+        found = len(collection.find_card_ids(query))
+        search = best_of(5, lambda: collection.find_card_ids(query))
+        report(f"full-text search over 100k cards: {query!r} ({found} found)", search, scan, "SELECT id FROM 100k cards")
+    collection.close()
+
+
+def test_review_queue_over_100k_cards(tmp_path):
+    collection = Collection.in_folder(cached_collection(tmp_path / "data"))
+    scan = best_of(5, lambda: collection.db.execute("SELECT id FROM cards").fetchall())
+    later = big_collection.NOW + timedelta(days=30)
+    session = best_of(3, lambda: ReviewSession(collection, Study(), clock=lambda: later))
+    report("build a review queue over 100k cards (50k due)", session, scan, "SELECT id FROM 100k cards")
+    counts = best_of(3, lambda: today_counts(collection, Study(), clock=lambda: later))
+    report("today's counts over 100k cards", counts, scan, "SELECT id FROM 100k cards")
+    copy = best_of(1, lambda: collection.backup("manual"))  # also keeps the half-hourly backup out of the answers
+    size = collection.path.stat().st_size / 1e6
+    report(f"back up 100k cards ({size:.0f} MB file)", copy, scan, "SELECT id FROM 100k cards")
+    queue = ReviewSession(collection, Study(), clock=lambda: later)
+
+    def next_card():
+        queue.answer(3, 1000)
+        queue.current()
+        queue.intervals()
+
+    answers = best_of(1, lambda: [next_card() for _ in range(20)]) / 20
+    report("answer a card and show the next (with its button intervals)", answers, scan, "SELECT id FROM 100k cards")
+    document_id = collection.documents()[0]["id"]
+    mastery = best_of(3, lambda: section_mastery(collection, document_id, later, Study()))
+    report("outline mastery of a 20k-card document", mastery, scan, "SELECT id FROM 100k cards")
+    collection.close()
+    checked = best_of(3, lambda: open_collection(tmp_path / "data")[0].close())
+    plain = best_of(3, lambda: Collection.in_folder(tmp_path / "data").close())
+    report("open 100k cards with the start-up quick_check", checked, plain, "opening without it")
+
+
+def test_store_100k_cards(tmp_path):
     collection = Collection(tmp_path / "collection.db")
     document = import_file(resource_path(BUNDLED_TALK))
     section = next(document.walk())
@@ -94,26 +145,13 @@ def test_collection_of_100k_cards(tmp_path):
     start = time.perf_counter()
     collection.import_document(document, cards, NOW)
     stored = time.perf_counter() - start
-    scan = best_of(3, lambda: collection.db.execute("SELECT id FROM cards").fetchall())
-    raw_insert = _raw_insert_seconds(tmp_path, cards)
-    listing = best_of(3, lambda: collection.find_card_ids(document_id=document.id))
-    search = best_of(3, lambda: collection.find_card_ids("模型规模"))
-    row = best_of(3, lambda: [collection.row_for_id(f"{n:016x}") for n in range(0, 100_000, 1000)]) / 100
-    report("store 100k cards (one transaction, FTS index)", stored, raw_insert, "a bare executemany INSERT")
-    report("list 100k card ids in order", listing, scan, "SELECT id FROM cards")
-    report("full-text search over 100k cards", search, scan, "SELECT id FROM cards")
-    report("fetch one card row", row, scan, "SELECT id FROM cards")
-    _half_reviewed(collection)
-    later = NOW + timedelta(days=30)
-    session = best_of(3, lambda: ReviewSession(collection, Study(), clock=lambda: later))
-    report("build a review queue over 100k cards (50k due)", session, scan, "SELECT id FROM cards")
-    copy = best_of(1, lambda: collection.backup("manual"))
-    size = collection.path.stat().st_size / 1e6
-    report(f"back up 100k cards ({size:.0f} MB file)", copy, scan, "SELECT id FROM cards")
+    report("store 100k cards (one transaction, FTS index)", stored, _raw_insert_seconds(tmp_path, cards),
+           "a bare executemany INSERT")
+    ids = collection.find_card_ids()[:20_000]
+    scan = best_of(5, lambda: collection.db.execute("SELECT id FROM cards").fetchall())
+    suspend = best_of(3, lambda: collection.set_suspended(ids, True))
+    report("suspend 20k cards (core)", suspend, scan, "SELECT id FROM 100k cards")
     collection.close()
-    checked = best_of(3, lambda: open_collection(tmp_path)[0].close())
-    plain = best_of(3, lambda: Collection(tmp_path / "collection.db").close())
-    report("open 100k cards with the start-up quick_check", checked, plain, "opening without it")
 
 
 def test_review_writes_synced_for_power_loss(tmp_path):
@@ -135,16 +173,6 @@ def test_review_writes_synced_for_power_loss(tmp_path):
     normal = best_of(3, answers) / 50
     report("save one review (synchronous=FULL)", full, normal, "synchronous=NORMAL")
     collection.close()
-
-
-def _half_reviewed(collection: Collection) -> None:
-    """Give every other card the state of a card answered Good twice (one shared state: only the queue matters)."""
-    study = Study()
-    first = study.review(study.new_state("0" * 16, NOW), 3, NOW, 1000)
-    state = study.review(first.state_json, 3, NOW + timedelta(minutes=10), 1000)
-    with collection.db.atomic():
-        collection.db.execute("UPDATE cards SET fsrs = ?, state = 2, due = ? WHERE rowid % 2 = 0",
-                              [state.state_json, state.due.isoformat()])
 
 
 def _raw_insert_seconds(tmp_path, cards: list[Card]) -> float:
