@@ -15,16 +15,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.core import backup
 from desktop.core.card import Card
 from desktop.core.document import Document, Section, Sentence
-from desktop.core.migrations import migrate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FILE_NAME = "collection.db"
+SCHEMA_VERSION = 3  # migrations.py's count (a test holds them equal): a current file opens without loading them
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another; imports hold the lock for well under a second
 SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
             "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
@@ -89,18 +92,45 @@ class Collection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # several connections may write (the GUI and one background job): wait for each other, up to a point
-            self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT,
-                                                            check_same_thread=False))
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
             # FULL: each commit (each answer) is synced to disk, so not even a power cut loses a review
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils sets it: REPLACE fires delete triggers
             if read_only:
-                self.db.execute("PRAGMA query_only=ON")
-            else:
+                self.conn.execute("PRAGMA query_only=ON")
+            elif not _schema_is_current(self.conn):
+                from desktop.core.migrations import migrate
+
                 migrate(self.db, before=lambda: self.backup("migration"))
         except (OSError, sqlite3.OperationalError) as error:  # a read-only folder, a full disk, a lock
             raise storage_error(self.path, error) from error
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for writes and schema work.
+
+        Made on first use: importing sqlite-utils (with click, dateutil and its plugin
+        machinery) would cost a tenth of a second before the first window could paint.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def _query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
+        """Rows as dicts, like `sqlite_utils.Database.query`, without loading it (reads on the start-up path)."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row))
+
+    def _get(self, table: str, key: str) -> dict:
+        """One row by id (`Table.get` without sqlite-utils); KeyError when there is none."""
+        row = next(self._query(f"SELECT * FROM {table} WHERE {'key' if table == 'meta' else 'id'} = ?", [key]), None)
+        if row is None:
+            raise KeyError(f"no {table} row {key!r}")
+        return row
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -110,16 +140,16 @@ class Collection:
         when another connection wrote in between; BEGIN IMMEDIATE waits for the lock instead.
         Nested use joins the outer transaction.
         """
-        if self.db.conn.in_transaction:
+        if self.conn.in_transaction:
             yield
             return
-        self.db.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self.db.conn.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK")
             raise
-        self.db.conn.execute("COMMIT")
+        self.conn.execute("COMMIT")
 
     @classmethod
     def in_folder(cls, data_dir: str | Path) -> "Collection":
@@ -136,7 +166,7 @@ class Collection:
             return
         if backup_first:
             self.backup("close", only_if_changed=True)
-        self.db.conn.close()
+        self.conn.close()
         self.closed = True
 
     # ----- backups ---------------------------------------------------------------------------
@@ -152,7 +182,7 @@ class Collection:
         """
         take = backup.take_if_changed if only_if_changed else backup.take
         try:
-            made = take(self.db.conn, self.backup_folder, reason, utc_now())
+            made = take(self.conn, self.backup_folder, reason, utc_now())
         except (OSError, sqlite3.Error) as error:
             log.warning("could not back up the collection before %s: %s", reason, error)
             return None
@@ -188,18 +218,18 @@ class Collection:
             self.backup("reimport", only_if_changed=True)
         with self.writing():
             self._store_document(document, stamp)
-            existing = {row["id"]: row for row in self.db.query(
+            existing = {row["id"]: row for row in self._query(
                 "SELECT id, edited, retired_at, front, back FROM cards WHERE document_id = ? AND rule != 'manual'",
                 [document.id])}
             self._store_cards(cards, existing, stamp)
             fresh = {c.id for c in cards}
             vanished = [cid for cid, row in existing.items() if row["retired_at"] is None and cid not in fresh]
-            self.db.conn.executemany("UPDATE cards SET retired_at = ? WHERE id = ?", [(stamp, cid) for cid in vanished])
+            self.conn.executemany("UPDATE cards SET retired_at = ? WHERE id = ?", [(stamp, cid) for cid in vanished])
         kept = sum(1 for c in cards if c.id in existing)
         return ImportResult(document.id, len(cards) - kept, kept, len(vanished))
 
     def _store_document(self, document: Document, stamp: str) -> None:
-        previous = self.db["documents"].get(document.id) if self._has_document(document.id) else None
+        previous = self._get("documents", document.id) if self._has_document(document.id) else None
         renamed = bool(previous and previous["renamed"])
         self.db["documents"].upsert({
             "id": document.id, "title": previous["title"] if renamed else document.title, "language": document.language,
@@ -207,7 +237,7 @@ class Collection:
             "imported_at": previous["imported_at"] if previous else stamp, "updated_at": stamp,
             "deleted_at": None,  # importing a deleted document again brings it back
         }, pk="id")
-        self.db.execute("DELETE FROM sections WHERE document_id = ?", [document.id])
+        self.conn.execute("DELETE FROM sections WHERE document_id = ?", [document.id])
         rows = []
         for position, section in enumerate(document.walk()):
             parent = document.parent_of(section.id)
@@ -220,7 +250,7 @@ class Collection:
         self.db["sections"].insert_all(rows, pk="id", replace=True)
 
     def _has_document(self, document_id: str) -> bool:
-        return bool(list(self.db.query("SELECT 1 FROM documents WHERE id = ?", [document_id])))
+        return bool(list(self._query("SELECT 1 FROM documents WHERE id = ?", [document_id])))
 
     def _store_cards(self, cards: list[Card], existing: dict[str, dict], stamp: str) -> None:
         """Insert new cards in bulk; move kept ones to their new place (and wording, unless the user edited it)."""
@@ -240,14 +270,14 @@ class Collection:
                             card.back if reworded else old["back"], stamp if reworded else None, card.id))
         self.db["cards"].insert_all(new_rows, pk="id", batch_size=1000)
         # a reworded card gets a new edit time, so Anki's "update if newer" takes the new wording
-        self.db.conn.executemany(
+        self.conn.executemany(
             "UPDATE cards SET document_id = ?, section_id = ?, section = ?, position = ?, source = ?, "
             "source_start = ?, source_end = ?, front = ?, back = ?, modified_at = coalesce(?, modified_at), "
             "retired_at = NULL WHERE id = ?", updates)
 
     def documents(self) -> list[dict]:
         """id, title, language, source path, tags and card count of every document, in import order."""
-        return list(self.db.query(
+        return list(self._query(
             "SELECT d.id, d.title, d.language, d.source_path, d.imported_at, d.tags, "
             f"(SELECT count(*) FROM cards c WHERE c.document_id = d.id AND {LISTED} AND {NOT_DROPPED}) AS cards "
             "FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.imported_at, d.title"))
@@ -277,11 +307,11 @@ class Collection:
 
     def document(self, document_id: str) -> Document:
         """Rebuild a stored document's outline tree."""
-        row = self.db["documents"].get(document_id)
+        row = self._get("documents", document_id)
         document = Document(id=row["id"], title=row["title"], language=row["language"], text=row["text"],
                             source_path=row["source_path"])
         by_id: dict[str, Section] = {}
-        for r in self.db.query("SELECT * FROM sections WHERE document_id = ? ORDER BY position", [document_id]):
+        for r in self._query("SELECT * FROM sections WHERE document_id = ? ORDER BY position", [document_id]):
             section = Section(id=r["id"], number=r["number"], title=r["title"], level=r["level"],
                               paragraphs=json.loads(r["paragraphs"]), start=r["start"], end=r["end"],
                               sentences=[Sentence(*s) for s in json.loads(r["sentences"])])
@@ -292,7 +322,7 @@ class Collection:
 
     def subtree_ids(self, section_id: str) -> list[str]:
         """A section's id and the ids of all sections below it."""
-        return [r["id"] for r in self.db.query(
+        return [r["id"] for r in self._query(
             "WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT s.id FROM sections s JOIN t ON s.parent_id = t.id) "
             "SELECT id FROM t", [section_id])]
 
@@ -319,7 +349,7 @@ class Collection:
         order_by = ", ".join(f"{term} {direction}" for term in SORTABLE.get(order, SORTABLE["position"]).split(", "))
         sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
                f"ORDER BY {order_by}, c.position")
-        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+        return [row[0] for row in self.conn.execute(sql, params).fetchall()]
 
     def count_cards(self, query: str = "", document_id: str | None = None, section_id: str | None = None) -> int:
         """How many cards `find_card_ids` lists for the same scope (dropped and suspended included)."""
@@ -360,14 +390,14 @@ class Collection:
 
     def row_for_id(self, card_id: str) -> dict:
         """What a card table shows for one card."""
-        return self.db["cards"].get(card_id)
+        return self._get("cards", card_id)
 
     def card(self, card_id: str) -> Card:
-        return _card_from_row(self.db["cards"].get(card_id))
+        return _card_from_row(self._get("cards", card_id))
 
     def cards(self, card_ids: Sequence[str]) -> list[Card]:
         """Many cards in one query, in the order asked (unknown ids are left out)."""
-        rows = {row["id"]: row for row in self.db.query(
+        rows = {row["id"]: row for row in self._query(
             "SELECT * FROM cards WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(card_ids))])}
         return [_card_from_row(rows[cid]) for cid in card_ids if cid in rows]
 
@@ -377,9 +407,9 @@ class Collection:
 
     def cards_for_document(self, document_id: str, include_suspended: bool = True) -> list[Card]:
         """The cards an export writes: not dropped, in reading order, with the document's tags added."""
-        document_tags = split_tags(self.db["documents"].get(document_id)["tags"])
+        document_tags = split_tags(self._get("documents", document_id)["tags"])
         ids = self.find_card_ids(document_id=document_id, include_suspended=include_suspended, include_dropped=False)
-        return [_card_from_row(self.db["cards"].get(cid), document_tags) for cid in ids]
+        return [_card_from_row(self._get("cards", cid), document_tags) for cid in ids]
 
     def update_card(self, card_id: str, front: str | None = None, back: str | None = None,
                     now: datetime | None = None) -> None:
@@ -392,7 +422,7 @@ class Collection:
     def _set_column(self, card_ids: list[str], assignments: str, params: list) -> None:
         """One set-based UPDATE of many cards (the ids travel as one JSON array)."""
         with self.writing():
-            self.db.execute(f"UPDATE cards SET {assignments} WHERE id IN (SELECT value FROM json_each(?))",
+            self.conn.execute(f"UPDATE cards SET {assignments} WHERE id IN (SELECT value FROM json_each(?))",
                             [*params, json.dumps(list(card_ids))])
 
     def set_suspended(self, card_ids: list[str], suspended: bool, now: datetime | None = None) -> None:
@@ -430,20 +460,20 @@ class Collection:
         where, params = self._scope("", document_id, section_id)
         sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} "
                "AND c.triage IS NULL AND c.rule != 'manual' ORDER BY c.position")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return [row[0] for row in self.conn.execute(sql, params)]
 
     def sibling_ids(self, card_id: str) -> list[str]:
         """The other listed cards made from the same sentence (Anki's siblings: one note's cards)."""
         sql = ("SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id "
                "JOIN cards me ON me.id = ? AND me.document_id = c.document_id AND me.source_start = c.source_start "
                f"WHERE c.id != me.id AND {LISTED} ORDER BY c.position")
-        return [row[0] for row in self.db.execute(sql, [card_id])]
+        return [row[0] for row in self.conn.execute(sql, [card_id])]
 
     def add_card(self, card: Card, now: datetime | None = None) -> str:
         """Add a card the user made (rule "manual"); it is never retired by a re-import."""
         stamp = iso(now or utc_now())
         with self.writing():
-            position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM cards WHERE document_id = ?",
+            position = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM cards WHERE document_id = ?",
                                        [card.document_id]).fetchone()[0]
             self.db["cards"].insert({
                 "id": card.id, "document_id": card.document_id, "section_id": card.section_id,
@@ -455,7 +485,7 @@ class Collection:
 
     def _select(self, columns: str, where: list[str], params: list, tail: str = "") -> list[tuple]:
         sql = f"SELECT {columns} FROM cards c JOIN documents d ON d.id = c.document_id WHERE {' AND '.join(where)} {tail}"
-        return self.db.execute(sql, params).fetchall()
+        return self.conn.execute(sql, params).fetchall()
 
     def source_starts(self, document_id: str) -> list[int]:
         """Where the sentences that have studied cards start (the reader highlights them)."""
@@ -515,7 +545,7 @@ class Collection:
                      new_limit: int) -> tuple[int, int, int]:
         """What `study_queue` would hold, counted: (new, learning, due)."""
         learning, due, new = self._queue_parts(document_id, section_id, now, learn_ahead)
-        new_count = self.db.execute(
+        new_count = self.conn.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM cards c JOIN documents d ON d.id = c.document_id "
             f"WHERE {' AND '.join(new[0])} LIMIT ?)", [*new[1], new_limit]).fetchone()[0]
         return new_count, self._select("count(*)", *learning)[0][0], self._select("count(*)", *due)[0][0]
@@ -548,7 +578,7 @@ class Collection:
         """
         after = json.loads(state_after)
         with self.writing():
-            before = self.db.execute("SELECT fsrs FROM cards WHERE id = ?", [card_id]).fetchone()[0]
+            before = self.conn.execute("SELECT fsrs FROM cards WHERE id = ?", [card_id]).fetchone()[0]
             review_id = self.db["reviews"].insert({
                 "card_id": card_id, "reviewed_at": iso(reviewed_at), "rating": rating, "duration_ms": duration_ms,
                 "state_before": before, "state_after": state_after, "due_after": iso(due_after),
@@ -566,12 +596,12 @@ class Collection:
             The card id (None if there are no reviews).
         """
         with self.writing():
-            row = self.db.execute("SELECT id, card_id, state_before, buried FROM reviews ORDER BY id DESC LIMIT 1"
+            row = self.conn.execute("SELECT id, card_id, state_before, buried FROM reviews ORDER BY id DESC LIMIT 1"
                                   ).fetchone()
             if row is None:
                 return None
             review_id, card_id, before, buried = row
-            self.db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
             self._set_state(card_id, before, json.loads(before) if before else None)
             if buried:
                 self.bury(json.loads(buried), None)
@@ -586,7 +616,7 @@ class Collection:
 
     def reviews_of(self, card_id: str) -> list[dict]:
         """One card's reviews, oldest first: time, rating, duration and the due date they gave."""
-        return list(self.db.query("SELECT reviewed_at, rating, duration_ms, due_after FROM reviews "
+        return list(self._query("SELECT reviewed_at, rating, duration_ms, due_after FROM reviews "
                                   "WHERE card_id = ? ORDER BY id", [card_id]))
 
     def reviews(self, since: datetime | None = None, document_id: str | None = None) -> list[dict]:
@@ -594,17 +624,31 @@ class Collection:
         sql = ("SELECT r.* FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ?"
                + (" AND c.document_id = ?" if document_id else "") + " ORDER BY r.id")
         params = [iso(since) if since else ""] + ([document_id] if document_id else [])
-        return list(self.db.query(sql, params))
+        return list(self._query(sql, params))
 
     # ----- settings --------------------------------------------------------------------------
 
     def setting(self, key: str, default=None):
-        rows = list(self.db.query("SELECT value FROM meta WHERE key = ?", [f"setting.{key}"]))
+        rows = list(self._query("SELECT value FROM meta WHERE key = ?", [f"setting.{key}"]))
         return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value) -> None:
+        """Store a setting; storing the value it already has writes nothing (no commit, no sync to disk)."""
+        text = json.dumps(value, ensure_ascii=False)
+        stored = self.conn.execute("SELECT value FROM meta WHERE key = ?", [f"setting.{key}"]).fetchone()
+        if stored is not None and stored[0] == text:
+            return
         with self.writing():
-            self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [f"setting.{key}", text])
+
+
+def _schema_is_current(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # a new file: no tables yet
+        return False
+    return row is not None and row[0] == str(SCHEMA_VERSION)
 
 
 def storage_error(path: Path, error: Exception, doing: str = "opened") -> CollectionError:

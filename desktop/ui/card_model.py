@@ -36,6 +36,7 @@ class CardTableModel(QAbstractTableModel):
         self.query, self.document_id, self.section_id = "", None, None
         self.order, self.descending = "position", False
         self._rows: OrderedDict[str, dict] = OrderedDict()
+        self._searched = False  # nothing is listed before the window says where to look
 
     # ----- what is listed --------------------------------------------------------------------
 
@@ -47,6 +48,7 @@ class CardTableModel(QAbstractTableModel):
             self.document_id = document_id
         if section_id is not ...:
             self.section_id = section_id
+        self._searched = True
         self.refresh()
 
     def refresh(self) -> None:
@@ -66,9 +68,12 @@ class CardTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.order = COLUMNS[column] if 0 <= column < len(COLUMNS) else "position"
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        wanted = (COLUMNS[column] if 0 <= column < len(COLUMNS) else "position", order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self.order, self.descending):
+            return  # the view sets its sort indicator while it is built and restored: no query for that
+        self.order, self.descending = wanted
+        if self._searched:
+            self.refresh()
 
     def row_of(self, card_id: str) -> int:
         return self._row_of.get(card_id, -1)

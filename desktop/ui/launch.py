@@ -13,7 +13,6 @@ from desktop.core.collection import Collection, CollectionError
 from desktop.core.library import ensure_bundled_talk, needs_bundled_talk
 from desktop.core.recovery import Recovery, open_collection
 from desktop.core.resources import resource_path
-from desktop.ui.backup_dialog import StartCancelled, ask_to_restore, local_time
 from desktop.ui.error_dialog import install_excepthook
 from desktop.ui.i18n import current_language, install_language, system_language, tr
 from desktop.ui.main_window import MainWindow
@@ -44,7 +43,7 @@ def build_main_window(data_dir: str | Path, background: bool = False, interactiv
 
     Raises:
         CollectionError: the collection cannot be opened (a read-only folder, a lock).
-        StartCancelled: the user chose to quit instead of recovering.
+        StartCancelled: the user chose to quit instead of recovering (`desktop.ui.backup_dialog`'s).
     """
     application()
     install_language(system_language())  # until the collection, which holds the user's choice, is open
@@ -72,7 +71,7 @@ def build_main_window(data_dir: str | Path, background: bool = False, interactiv
 
 def open_checked(data_dir: Path, interactive: bool) -> Collection:
     """Open the collection, recovering a damaged file; the user hears what was done."""
-    collection, recovery = open_collection(data_dir, ask_to_restore if interactive else None)
+    collection, recovery = open_collection(data_dir, _ask_to_restore if interactive else None)
     if recovery is not None:
         if interactive:
             QMessageBox.information(None, "TalkCards", recovered_text(recovery))
@@ -81,7 +80,16 @@ def open_checked(data_dir: Path, interactive: bool) -> Collection:
     return collection
 
 
+def _ask_to_restore(*args):
+    """The recovery dialog, loaded only for a damaged collection (not on every start)."""
+    from desktop.ui.backup_dialog import ask_to_restore
+
+    return ask_to_restore(*args)
+
+
 def recovered_text(recovery: Recovery) -> str:
+    from desktop.ui.backup_dialog import local_time
+
     if recovery.restored is None:
         text = tr("TalkCards started with an empty collection. The damaged file was kept as %1.")
     else:
@@ -103,10 +111,14 @@ def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | No
             install_excepthook()
         try:
             window = build_main_window(data_dir, background=interactive, interactive=interactive)
-        except StartCancelled:
-            return 0
         except CollectionError as error:
             return _tell(str(error), screenshot is not None)
+        except Exception as error:
+            from desktop.ui.backup_dialog import StartCancelled  # the recovery dialog's: loaded when it is needed
+
+            if isinstance(error, StartCancelled):
+                return 0
+            raise
         if screenshot:
             return save_screenshot(window, screenshot)
         guard.show_requested.connect(lambda: _to_front(window))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import backup, migrations
+from desktop.core import collection as collection_module
 from desktop.core.check import check_collection
 from desktop.core.collection import FILE_NAME, Collection, CollectionError
 from desktop.core.library import import_path
@@ -152,6 +153,7 @@ def test_a_schema_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(migrations.migrations, "_migrations",
                         [*migrations.migrations._migrations, migrations.migrations._Migration("m999_add_notes", m999_add_notes)])
+    monkeypatch.setattr(collection_module, "SCHEMA_VERSION", collection_module.SCHEMA_VERSION + 1)  # as a release bumps it
     reopened = Collection.in_folder(tmp_path)
     before = [b for b in backup.listing(tmp_path / "backups") if b.reason == "migration"]
     assert len(before) == 1

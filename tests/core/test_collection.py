@@ -72,6 +72,13 @@ def test_new_file_has_readable_tables_wal_and_a_schema_version(collection: Colle
         "m001_initial", "m002_study_loop", "m003_fast_queries"]
 
 
+def test_the_schema_version_a_file_opens_with_is_the_count_of_migrations() -> None:
+    from desktop.core.collection import SCHEMA_VERSION
+    from desktop.core.migrations import migrations
+
+    assert SCHEMA_VERSION == len(migrations._migrations)
+
+
 def test_reopening_migrates_nothing_twice_and_keeps_the_data(tmp_path: Path, talk: Document) -> None:
     first = Collection.in_folder(tmp_path)
     first.import_document(talk, cards_for(talk), T0)

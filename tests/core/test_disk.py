@@ -21,6 +21,7 @@ import pytest
 
 from desktop.app import main
 from desktop.core import backup, migrations
+from desktop.core import collection as collection_module
 from desktop.core.collection import FILE_NAME, Collection, CollectionError
 from desktop.core.recovery import open_collection
 from desktop.core.resources import BUNDLED_TALK, resource_path
@@ -298,6 +299,7 @@ def test_a_migration_on_a_nearly_full_disk_never_moves_the_collection_aside(tmpf
     monkeypatch.setattr(migrations.migrations, "_migrations",
                         [*migrations.migrations._migrations,
                          migrations.migrations._Migration("m999_copy_cards", m999_copy_cards)])
+    monkeypatch.setattr(collection_module, "SCHEMA_VERSION", collection_module.SCHEMA_VERSION + 1)
     disk.fill(leave=16 * PAGE)  # room to open the file (its -shm), not to migrate it
     with pytest.raises(CollectionError):
         open_collection(data)
