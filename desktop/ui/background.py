@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.core.collection import Collection
 
@@ -122,6 +122,11 @@ def query_op(path: Path, query: Callable[[Collection], Any], on_success: Callabl
     return QueryHandle(_start("query", path, query, on_success, on_error))
 
 
-def wait_for_queries(timeout_ms: int = 30_000) -> bool:
-    """Block until every started query has run (tests and benchmarks; the GUI never waits)."""
-    return _worker("query").waitForDone(timeout_ms)
+def wait_for_background(timeout_ms: int = 30_000) -> bool:
+    """Block until every started job and query has run and reported (tests and benchmarks; the GUI never
+    waits). A report may start another query (a delete refreshes today's counts): waits for that too."""
+    while _running:
+        if not all(pool.waitForDone(timeout_ms) for pool in _pools.values()):
+            return False
+        QCoreApplication.processEvents()  # the reports, and whatever they start
+    return True

@@ -37,11 +37,13 @@ class CardTableModel(QAbstractTableModel):
         self.order, self.descending = "position", False
         self._rows: OrderedDict[str, dict] = OrderedDict()
         self._searched = False  # nothing is listed before the window says where to look
+        self._total: int | None = None
 
     # ----- what is listed --------------------------------------------------------------------
 
     def search(self, query: str | None = None, document_id: str | None = ..., section_id: str | None = ...) -> None:
         """Re-query the ids; arguments left out keep their current value."""
+        scope = (self.document_id, self.section_id)
         if query is not None:
             self.query = query
         if document_id is not ...:
@@ -49,9 +51,16 @@ class CardTableModel(QAbstractTableModel):
         if section_id is not ...:
             self.section_id = section_id
         self._searched = True
-        self.refresh()
+        self.refresh(typed=query is not None and scope == (self.document_id, self.section_id))
 
-    def refresh(self) -> None:
+    def refresh(self, typed: bool = False) -> None:
+        """Re-query the ids.
+
+        Args:
+            typed: only the search changed, so the scope's total (`scope_total`) still holds.
+        """
+        if not typed:
+            self._total = None
         self.beginResetModel()
         self._rows.clear()
         self.ids = self.collection.find_card_ids(self.query, self.document_id, self.section_id,
@@ -59,11 +68,20 @@ class CardTableModel(QAbstractTableModel):
         self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
         self.endResetModel()
 
+    def scope_total(self) -> int:
+        """Listed cards of the scope, search aside: counted once per scope or change, not on every key."""
+        if self._total is None:
+            self._total = self.collection.count_cards("", self.document_id, self.section_id)
+        return self._total
+
     def leave_out(self, card_ids: list[str]) -> None:
         """Stop listing some cards now (deleted: the file catches up in the background)."""
         gone = set(card_ids)
         self.beginResetModel()
-        self.ids = [card_id for card_id in self.ids if card_id not in gone]
+        kept = [card_id for card_id in self.ids if card_id not in gone]
+        if self._total is not None:
+            self._total -= len(self.ids) - len(kept)  # they were in the scope; the file may not know yet
+        self.ids = kept
         self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
         self.endResetModel()
 

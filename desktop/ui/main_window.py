@@ -898,7 +898,7 @@ class MainWindow(QMainWindow):
         if not query:
             self.status_label.setText(tr("%n card(s) in %1", "", shown).replace("%1", scope))
             return
-        total = self.collection.count_cards("", self.card_model.document_id, self.card_model.section_id)
+        total = self.card_model.scope_total()
         text = tr("%1 of %2 in %3 · search %4").replace("%1", str(shown)).replace("%2", str(total)) \
             .replace("%3", scope).replace("%4", query)
         if not self.everywhere.isChecked():

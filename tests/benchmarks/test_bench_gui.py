@@ -21,7 +21,7 @@ def settle() -> None:
     """Let background queries finish and their results reach the widgets."""
     from desktop.ui import background
 
-    wait = getattr(background, "wait_for_queries", None)
+    wait = getattr(background, "wait_for_background", None)  # absent before issue 12: everything was synchronous
     if wait is not None:
         wait()
     QApplication.processEvents()

@@ -23,13 +23,13 @@ def main_window(qtbot, tmp_path):
 
 @pytest.fixture
 def settle():
-    """Call to let the window's background queries (today's counts, mastery) land on its widgets."""
+    """Call to let the window's background work (today's counts, mastery, a delete) land on its widgets."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.background import wait_for_queries
+    from desktop.ui.background import wait_for_background
 
     def run() -> None:
-        assert wait_for_queries()
+        assert wait_for_background()
         QApplication.processEvents()
 
     return run
