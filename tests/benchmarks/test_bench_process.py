@@ -93,3 +93,11 @@ def test_generate_command_on_a_6000_character_article(tmp_path):
             "a process jieba-tagging its lines")
     python = measured([sys.executable, "-c", "pass"])
     print(f"(a bare `python -c pass`: {python[0]:.2f} s, {python[1]:.0f} MB)")
+
+
+def test_loading_jieba():
+    """jieba's dictionary and tagger as TalkCards loads them (`warm_up`), against jieba loading them itself."""
+    jieba_itself = measured([sys.executable, "-c", "import jieba, jieba.posseg; jieba.setLogLevel(30); jieba.initialize()"])
+    ours = measured([sys.executable, "-c", "from desktop.core.text import warm_up; warm_up()"])
+    compare("load jieba's dictionary and tagger (desktop.core.text.warm_up)", ours, jieba_itself,
+            "jieba.initialize() and import jieba.posseg")
