@@ -401,9 +401,15 @@ class Collection:
             "SELECT * FROM cards WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(card_ids))])}
         return [_card_from_row(rows[cid]) for cid in card_ids if cid in rows]
 
-    def answer_texts(self) -> list[tuple[str, str, str]]:
-        """(kind, front, back) of every studied card in the collection: the quiz's pool of distractors."""
-        return self._select("c.kind, c.front, c.back", [LISTED, NOT_DROPPED], [])
+    def answer_texts(self, document_id: str | None = None, limit: int = -1) -> list[tuple[str, str, str]]:
+        """(kind, front, back) of studied cards: the quiz's pool of distractors.
+
+        Args:
+            document_id: its cards come first (the most plausible wrong answers share a topic).
+            limit: at most this many (-1: all); the rest of the collection in storage order.
+        """
+        return self._select("c.kind, c.front, c.back", [LISTED, NOT_DROPPED], [document_id, limit],
+                            "ORDER BY c.document_id IS ? DESC, c.rowid LIMIT ?")
 
     def cards_for_document(self, document_id: str, include_suspended: bool = True) -> list[Card]:
         """The cards an export writes: not dropped, in reading order, with the document's tags added."""

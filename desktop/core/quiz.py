@@ -138,7 +138,41 @@ def answer_type(answer: str) -> str:
     return TERM
 
 
-def distractors(answer: str, pool: Sequence[str], k: int = 3, seed: str = "") -> list[str]:
+class AnswerPool:
+    """Other cards' answers, prepared once for a whole quiz: unique by `answer_key`, in a fixed order
+    (so a seed gives the same options whatever order the answers came in), grouped the way
+    `distractors` prefers them. Each question then costs a few samples, not a pass over the pool."""
+
+    def __init__(self, answers: Iterable[str]) -> None:
+        self.options = _unique(list(answers))
+        self._same_kind: dict[str, list[str]] = {}
+        self._same_shape: dict[tuple[str, str], list[str]] = {}
+        self._same_script: dict[tuple[str, str], list[str]] = {}
+        for option in self.options:
+            kind = answer_type(option)
+            self._same_kind.setdefault(kind, []).append(option)
+            self._same_script.setdefault((kind, _script(option)), []).append(option)
+            if kind != TERM:
+                self._same_shape.setdefault((kind, _shape(option)), []).append(option)
+
+    def __len__(self) -> int:
+        return len(self.options)
+
+    def tiers(self, answer: str) -> list[list[str]]:
+        """The groups to draw from for `answer`, most plausible first.
+
+        Same-shaped numbers ("1T–5T" for "10T–50T") and variants of the answer make the learner
+        recall the value; "3类" as an option for a token count would not. Then the same type and
+        script, the same type, and anything.
+        """
+        kind, script = answer_type(answer), _script(answer)
+        groups: list[list[str]] = []
+        if kind != TERM:
+            groups += [self._same_shape.get((kind, _shape(answer)), []), _variants(answer, kind)]
+        return groups + [self._same_script.get((kind, script), []), self._same_kind.get(kind, []), self.options]
+
+
+def distractors(answer: str, pool: Sequence[str] | AnswerPool, k: int = 3, seed: str = "") -> list[str]:
     """Wrong but plausible options for a multiple-choice question.
 
     Preference: pool answers of the same type (numbers: of the same shape, such as
@@ -147,7 +181,8 @@ def distractors(answer: str, pool: Sequence[str], k: int = 3, seed: str = "") ->
 
     Args:
         answer: the right answer.
-        pool: other cards' answers; duplicates, blanks and the answer itself are skipped.
+        pool: other cards' answers (an `AnswerPool` when asking many questions); duplicates,
+            blanks and the answer itself are skipped.
         k: how many to return.
         seed: makes the choice repeatable, e.g. the card id.
 
@@ -155,11 +190,13 @@ def distractors(answer: str, pool: Sequence[str], k: int = 3, seed: str = "") ->
         Up to `k` options, none matching the answer or each other (by `answers_match`);
         fewer only when the pool and the variants run out.
     """
+    pool = pool if isinstance(pool, AnswerPool) else AnswerPool(pool)
     rng = random.Random(f"{seed}\x1f{answer}")
     chosen: list[str] = []
     seen = {answer_key(answer)}
-    for tier in _tiers(answer, _unique(pool), rng):
-        for option in tier:
+    for group in pool.tiers(answer):
+        # at most len(seen) <= k of a group's draws can be rejected, so 2k draws find what it has to give
+        for option in rng.sample(group, min(len(group), 2 * k)):
             key = answer_key(option)
             if key and key not in seen:
                 seen.add(key)
@@ -176,25 +213,6 @@ def _unique(pool: Sequence[str]) -> list[str]:
         by_key.setdefault(answer_key(option), option)
     by_key.pop("", None)
     return list(by_key.values())
-
-
-def _tiers(answer: str, pool: list[str], rng: random.Random) -> Iterable[list[str]]:
-    kind, script, shape = answer_type(answer), _script(answer), _shape(answer)
-    same_type = [text for text in pool if answer_type(text) == kind]
-    groups: list[list[str]] = []
-    if kind != TERM:
-        # Same-shaped numbers ("1T–5T" for "10T–50T") and variants of the answer make the
-        # learner recall the value; "3类" as an option for a token count would not.
-        groups += [[t for t in same_type if _shape(t) == shape], _variants(answer, kind)]
-    groups += [[t for t in same_type if _script(t) == script], same_type, pool]
-    for group in groups:
-        yield _shuffled(group, rng)
-
-
-def _shuffled(items: list[str], rng: random.Random) -> list[str]:
-    items = list(items)
-    rng.shuffle(items)
-    return items
 
 
 def _script(text: str) -> str:
@@ -284,12 +302,12 @@ def _changed_number(surface: str, change: Change) -> str | None:
     return format(new.quantize(precision).normalize(), "f")
 
 
-def multiple_choice(answer: str, pool: Sequence[str], seed: str = "") -> tuple[list[str], int]:
+def multiple_choice(answer: str, pool: Sequence[str] | AnswerPool, seed: str = "") -> tuple[list[str], int]:
     """Four options in a repeatable order, the answer among them exactly once.
 
     Args:
         answer: the right answer.
-        pool: other cards' answers to draw distractors from.
+        pool: other cards' answers to draw distractors from (an `AnswerPool` for many questions).
         seed: makes the options and their order repeatable, e.g. the card id.
 
     Returns:

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabe
 
 from desktop.core.card import Card
 from desktop.core.collection import Collection, utc_now
-from desktop.core.quiz import answers_match, cram_order, diff, multiple_choice
+from desktop.core.quiz import AnswerPool, answers_match, cram_order, diff, multiple_choice
 from desktop.core.review import answer_html, expected_answer, load_study, question_html, record_review
+from desktop.ui.background import query_op
 from desktop.ui.i18n import tr
 
 TYPED, CHOICE, CRAM = "typed", "choice", "cram"
@@ -46,6 +47,15 @@ def _plain_button() -> QPushButton:
     return button
 
 
+POOL_SIZE = 5000  # answers to draw distractors from: plenty, and prepared in a blink at any collection size
+
+
+def answer_pool(collection: Collection, document_id: str | None) -> AnswerPool:
+    """The distractor pool for a quiz on `document_id` (run off the GUI thread)."""
+    return AnswerPool(expected_answer(kind, front, back)
+                      for kind, front, back in collection.answer_texts(document_id, POOL_SIZE))
+
+
 class QuizDialog(QDialog):
     """Quiz the cards of a scope; records reviews only when "Also record as reviews" is ticked."""
 
@@ -59,12 +69,13 @@ class QuizDialog(QDialog):
         self.study = load_study(collection)
         ids = collection.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False,
                                      include_dropped=False)
-        self.scope_cards: list[Card] = cram_order(collection.card(card_id) for card_id in ids)
+        self.scope_cards: list[Card] = cram_order(collection.cards(ids))
         self.cards = list(self.scope_cards)  # this round's: all of them, or the missed ones again
         self.rng = rng or random.Random()
-        # Distractors come from the answers of every card in the collection, not just this scope.
-        self.pool = [expected_answer(c.kind, c.front, c.back) for c in
-                     (collection.card(card_id) for card_id in collection.find_card_ids(include_dropped=False))]
+        # Distractors come from other cards' answers, this document's first; prepared off the GUI thread.
+        self.pool: AnswerPool | None = None
+        self._pool_query = query_op(collection.path, lambda col: answer_pool(col, document_id), self._pool_ready,
+                                    self._pool_failed)
         saved_mode = collection.setting("quiz_mode", TYPED)
         self.mode = saved_mode if saved_mode in MODES else TYPED
         self.index, self.score, self.answered = 0, 0, False
@@ -244,7 +255,25 @@ class QuizDialog(QDialog):
         self.hint_label.setText(tr("Enter: check, then next card"))
         self.answer_edit.setFocus()
 
+    def done(self, result: int) -> None:  # accept, reject, Esc or the close button
+        self._pool_query.cancel()
+        super().done(result)
+
+    def _pool_ready(self, pool: AnswerPool) -> None:
+        self.pool = pool
+        if self.mode == CHOICE and self.card is not None and not self.answered:
+            self._show_choice(self.card)
+
+    def _pool_failed(self, _error: Exception) -> None:
+        self._pool_ready(AnswerPool([]))  # the answer's own variants still make options for numbers
+
     def _show_choice(self, card: Card) -> None:
+        if self.pool is None:
+            for button in self.option_buttons:
+                button.hide()
+            self.options, self.correct_index = [], -1
+            self.choice_feedback.setText(tr("Preparing choices…"))
+            return
         self.options, self.correct_index = multiple_choice(self._expected(card), self.pool, seed=card.id)
         for position, button in enumerate(self.option_buttons):
             has_option = position < len(self.options)

@@ -14,13 +14,13 @@
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="28" />
-      <location filename="../../desktop/ui/card_model.py" line="104" />
+      <location filename="../../desktop/ui/card_model.py" line="127" />
       <source>Front</source>
       <translation>正面</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/card_editor.py" line="29" />
-      <location filename="../../desktop/ui/card_model.py" line="104" />
+      <location filename="../../desktop/ui/card_model.py" line="127" />
       <source>Back</source>
       <translation>背面</translation>
     </message>
@@ -31,18 +31,18 @@
       <translation>出处</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="104" />
+      <location filename="../../desktop/ui/card_model.py" line="127" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="104" />
+      <location filename="../../desktop/ui/card_model.py" line="127" />
       <location filename="../../desktop/ui/card_preview.py" line="44" />
       <source>Section</source>
       <translation>章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="105" />
+      <location filename="../../desktop/ui/card_model.py" line="128" />
       <location filename="../../desktop/ui/overview.py" line="17" />
       <location filename="../../desktop/ui/review.py" line="270" />
       <location filename="../../desktop/ui/stats.py" line="103" />
@@ -50,22 +50,22 @@
       <translation>到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="180" />
+      <location filename="../../desktop/ui/card_model.py" line="203" />
       <source>Cloze</source>
       <translation>填空</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="180" />
+      <location filename="../../desktop/ui/card_model.py" line="203" />
       <source>Basic</source>
       <translation>问答</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="183" />
+      <location filename="../../desktop/ui/card_model.py" line="206" />
       <source>Dropped</source>
       <translation>已舍弃</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="186" />
+      <location filename="../../desktop/ui/card_model.py" line="209" />
       <location filename="../../desktop/ui/overview.py" line="17" />
       <location filename="../../desktop/ui/review.py" line="269" />
       <location filename="../../desktop/ui/stats.py" line="26" />
@@ -670,104 +670,109 @@
       <translation type="vanished">掌握程度：%1 %</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="175" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="186" />
       <source>Quiz</source>
       <translation>测验</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="176" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="187" />
       <source>Typed answer</source>
       <translation>输入答案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="176" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="187" />
       <source>Multiple choice</source>
       <translation>选择题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="176" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="187" />
       <source>Cram</source>
       <translation>突击复习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="183" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="194" />
       <source>Also record as reviews</source>
       <translation>同时记为复习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="184" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="195" />
       <source>Shuffle</source>
       <translation>打乱顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="185" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="196" />
       <source>I was right (Ctrl+Enter)</source>
       <translation>我答对了 (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="186" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="197" />
       <source>Retry the missed ones (R)</source>
       <translation>重做答错的题 (R)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="187" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="198" />
       <source>Type the answer, then press Enter</source>
       <translation>输入答案，然后按 Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="244" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
       <source>Enter: check, then next card</source>
       <translation>Enter：检查，然后下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="255" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="275" />
+      <source>Preparing choices…</source>
+      <translation>正在准备选项…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/quiz_dialog.py" line="284" />
       <source>Keys 1–4 choose; Enter: next card</source>
       <translation>按 1–4 选择；Enter：下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="260" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="289" />
       <source>Space: flip, then next card; ←/→: previous/next</source>
       <translation>空格：翻面，然后下一张；←/→：上一张/下一张</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="267" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="296" />
       <source>Esc: close</source>
       <translation>Esc：关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="269" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="298" />
       <source>There are no cards to quiz here.</source>
       <translation>这里没有可以测验的卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="271" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="300" />
       <source>That was the last card.</source>
       <translation>这是最后一张卡片。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="273" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="302" />
       <source>Score: %1 / %2</source>
       <translation>得分：%1 / %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="285" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="314" />
       <source>Missed:</source>
       <translation>答错的题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="295" />
-      <location filename="../../desktop/ui/quiz_dialog.py" line="310" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="324" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="339" />
       <source>Correct!</source>
       <translation>正确！</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="295" />
-      <location filename="../../desktop/ui/quiz_dialog.py" line="310" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="324" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="339" />
       <source>Not quite.</source>
       <translation>不太对。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/quiz_dialog.py" line="338" />
+      <location filename="../../desktop/ui/quiz_dialog.py" line="367" />
       <source>Counted as right.</source>
       <translation>已算作答对。</translation>
     </message>
@@ -1146,7 +1151,7 @@
       <translation>重新学习</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/card_model.py" line="185" />
+      <location filename="../../desktop/ui/card_model.py" line="208" />
       <location filename="../../desktop/ui/stats.py" line="27" />
       <source>Suspended</source>
       <translation>已暂停</translation>
@@ -1472,22 +1477,22 @@
       <translation>TalkCards 遇到了意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="69" />
+      <location filename="../../desktop/ui/launch.py" line="68" />
       <source>Importing the bundled talk…</source>
       <translation>正在导入内置讲座…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="86" />
+      <location filename="../../desktop/ui/launch.py" line="94" />
       <source>TalkCards started with an empty collection. The damaged file was kept as %1.</source>
       <translation>TalkCards 已使用空卡片库启动。损坏的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="88" />
+      <location filename="../../desktop/ui/launch.py" line="96" />
       <source>The backup of %2 was restored. The damaged file was kept as %1.</source>
       <translation>已恢复 %2 的备份。损坏的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/launch.py" line="129" />
+      <location filename="../../desktop/ui/launch.py" line="141" />
       <source>TalkCards is already open on the data folder %1 (process %2). Close it first, or choose another folder with --data-dir.</source>
       <translation>TalkCards 已在数据文件夹 %1 上打开（进程 %2）。请先关闭它，或用 --data-dir 选择其他文件夹。</translation>
     </message>

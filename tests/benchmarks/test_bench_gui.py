@@ -88,7 +88,7 @@ def test_open_the_quiz(window):
         dialog.show()
         dialogs.append(dialog)
 
-    report("open the quiz on a 20k-card document (100k-card pool)", timed(open_quiz), scan)
+    report("open the quiz on a 20k-card document of a 100k-card collection", timed(open_quiz), scan)
     dialog = dialogs[0]
     dialog.set_mode("choice")
     settle()

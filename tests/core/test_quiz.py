@@ -8,7 +8,7 @@ import pytest
 from desktop.core.card import Card
 from desktop.core.numerals import int_to_chinese, parse_chinese, to_arabic
 from desktop.core.quiz import (
-    NUMBER, TERM, YEAR, answer_key, answer_type, answers_match, cram_order, diff, distractors,
+    NUMBER, TERM, YEAR, AnswerPool, answer_key, answer_type, answers_match, cram_order, diff, distractors,
     multiple_choice,
 )
 
@@ -180,6 +180,17 @@ def test_number_distractors_prefer_same_shape_then_variants_keeping_units():
                                                      "六年"}
     assert set(distractors("500亿", [], seed="x")) <= {"1000亿", "250亿", "5000亿", "50亿",
                                                        "2500亿", "1500亿"}
+
+
+def test_a_prepared_pool_serves_many_questions_with_the_same_preferences():
+    big = [f"{n}个" for n in range(5000)] + [f"术语{n}" for n in range(5000)] + [f"{n}T–{n * 5}T" for n in range(1, 50)]
+    pool = AnswerPool(big)
+    assert len(pool) == len(big)
+    for seed in range(20):
+        options = distractors("10T–50T", pool, seed=str(seed))
+        assert len(options) == 3 and all(option.endswith("T") and "–" in option for option in options)
+        assert options == distractors("10T–50T", list(reversed(big)), seed=str(seed))  # order of the answers: no matter
+        assert all(option.startswith("术语") for option in distractors("注意力", pool, seed=str(seed)))
 
 
 def test_year_distractors_are_nearby_years():

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.collection import iso
+from desktop.core.review import expected_answer
 from desktop.ui.quiz_dialog import CHOICE, CRAM, PAGE_DONE, RIGHT_COLOUR, WRONG_COLOUR, QuizDialog, diff_html
 from tests.core.test_review import T0, Clock, make_collection, make_document
 
@@ -54,9 +55,25 @@ def test_diff_html_marks_extra_missing_and_shared_text():
     assert "line-through'>&lt;x&gt;</span>" in diff_html("a<x>", "a")
 
 
+def test_the_choices_come_from_other_cards_answers_this_documents_first(qtbot, collection):
+    dialog = open_quiz(qtbot, collection)
+    dialog.set_mode(CHOICE)
+    qtbot.waitUntil(lambda: dialog.pool is not None)
+    answers = {expected_answer(c.kind, c.front, c.back) for c in dialog.scope_cards}
+    assert set(dialog.pool.options) <= answers | {""} and len(dialog.pool) > 1
+    assert dialog.options[dialog.correct_index] in answers
+    # the other options: other cards' answers, or variants of this answer's numbers
+    assert all(option in answers or any(ch.isdigit() for ch in option) for option in dialog.options)
+
+
 def test_multiple_choice_keys_pick_and_the_right_option_is_among_four(qtbot, collection):
     dialog = open_quiz(qtbot, collection)
     dialog.set_mode(CHOICE)
+    assert dialog.choice_feedback.text() == "Preparing choices…" and dialog.option_buttons[0].isHidden()
+    qtbot.keyClick(dialog, Qt.Key.Key_1)  # nothing to pick yet
+    assert not dialog.answered
+    qtbot.waitUntil(lambda: dialog.pool is not None)  # the pool arrives from the background
+    assert dialog.choice_feedback.text() == "" and dialog.option_buttons[0].isVisibleTo(dialog)
     assert len(dialog.options) == 4 and dialog.options[dialog.correct_index] == "10T到50T"
     assert dialog.option_buttons[0].text().startswith("1. ")
     qtbot.keyClick(dialog, Qt.Key.Key_1 + dialog.correct_index)
