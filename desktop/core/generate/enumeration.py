@@ -202,10 +202,16 @@ def _repeated(ctx: Context, listing: Listing) -> bool:
     mine = {_norm(t) for t in item_texts(ctx.text, listing)}
     if len(mine) < 2:
         return False
-    here, lists = position(ctx), _lists(ctx)
-    earlier = {(at, n) for item in mine for at, n in lists.get(item, ()) if at < here}
-    return any(len(mine & theirs) * 3 >= 2 * len(mine)
-               for theirs in (_items_of(ctx, at, n) for at, n in sorted(earlier)))
+    here, lists, looked = position(ctx), _lists(ctx), set()
+    for item in mine:
+        for at, n in lists.get(item, ()):  # in reading order: stop at this sentence
+            if at >= here:
+                break
+            if (at, n) not in looked:
+                looked.add((at, n))
+                if len(mine & _items_of(ctx, at, n)) * 3 >= 2 * len(mine):
+                    return True  # the first earlier copy is enough: a text that repeats a list stays linear
+    return False
 
 
 def _lists(ctx: Context) -> dict[str, list[tuple[int, int]]]:
