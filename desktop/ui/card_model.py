@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -38,6 +39,7 @@ class CardTableModel(QAbstractTableModel):
         self._rows: OrderedDict[str, dict] = OrderedDict()
         self._searched = False  # nothing is listed before the window says where to look
         self._total: int | None = None
+        self._generation = 0  # counts re-queries, so a search that finished late can tell it is stale
 
     # ----- what is listed --------------------------------------------------------------------
 
@@ -61,11 +63,38 @@ class CardTableModel(QAbstractTableModel):
         """
         if not typed:
             self._total = None
+        self._generation += 1
+        self._list(self.collection.find_card_ids(self.query, self.document_id, self.section_id,
+                                                 self.order, self.descending))
+
+    def search_later(self, query: str) -> tuple[Callable[[Collection], tuple], Callable[[tuple], bool]]:
+        """A search for `query` in the current scope and order, in two halves: `find(collection)` to run
+        off the GUI thread, and `show(found)` to list what it found. `show` lists nothing (and returns
+        False) if the model was re-queried in between: its scope or order may no longer be the search's."""
+        scope, generation = (self.document_id, self.section_id, self.order, self.descending), self._generation
+        count_scope = self._total is None and bool(query.strip())  # the status line will want the total
+
+        def find(collection: Collection) -> tuple[list[str], int | None]:
+            ids = collection.find_card_ids(query, *scope)
+            return ids, collection.count_cards("", *scope[:2]) if count_scope else None
+
+        def show(found: tuple[list[str], int | None]) -> bool:
+            if generation != self._generation:
+                return False
+            ids, total = found
+            self.query, self._searched = query, True
+            if total is not None:
+                self._total = total
+            self._list(ids)
+            return True
+
+        return find, show
+
+    def _list(self, ids: list[str]) -> None:
         self.beginResetModel()
         self._rows.clear()
-        self.ids = self.collection.find_card_ids(self.query, self.document_id, self.section_id,
-                                                 self.order, self.descending)
-        self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
+        self.ids = ids
+        self._row_of = {card_id: row for row, card_id in enumerate(ids)}
         self.endResetModel()
 
     def scope_total(self) -> int:
@@ -77,13 +106,10 @@ class CardTableModel(QAbstractTableModel):
     def leave_out(self, card_ids: list[str]) -> None:
         """Stop listing some cards now (deleted: the file catches up in the background)."""
         gone = set(card_ids)
-        self.beginResetModel()
         kept = [card_id for card_id in self.ids if card_id not in gone]
         if self._total is not None:
             self._total -= len(self.ids) - len(kept)  # they were in the scope; the file may not know yet
-        self.ids = kept
-        self._row_of = {card_id: row for row, card_id in enumerate(self.ids)}
-        self.endResetModel()
+        self._list(kept)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         wanted = (COLUMNS[column] if 0 <= column < len(COLUMNS) else "position", order == Qt.SortOrder.DescendingOrder)

@@ -418,8 +418,12 @@ class MainWindow(QMainWindow):
 
     # ----- cards -----------------------------------------------------------------------------
 
-    def _refresh_cards(self, query: str | None = None) -> None:
-        """List the cards of the selected scope (or the whole collection) that match the search."""
+    def _refresh_cards(self) -> None:
+        """List the cards of the selected scope (or the whole collection) that match the search box."""
+        pending = self._queries.pop("search", None)
+        if pending is not None:
+            pending.cancel()  # it searched the scope before this one
+        query = self.search.text()
         if self.everywhere.isChecked():
             self.card_model.search(query=query, document_id=None, section_id=None)
         else:
@@ -433,9 +437,21 @@ class MainWindow(QMainWindow):
             self.search_now()  # a cleared search shows everything again at once
 
     def search_now(self) -> None:
-        """Run the search in the box now (a pending one is cancelled)."""
+        """Run the search in the box now, off the GUI thread (a pending one is cancelled): typing
+        never waits for the file, and a slow answer for an earlier text is dropped."""
         self.search_timer.stop()
-        self._refresh_cards(query=self.search.text())
+        query = self.search.text()
+        find, show = self.card_model.search_later(query)
+        count_elsewhere = bool(query.strip()) and not self.everywhere.isChecked()
+
+        def run(collection: Collection) -> tuple:
+            return find(collection), collection.count_cards(query) if count_elsewhere else None
+
+        def listed(found: tuple) -> None:
+            if show(found[0]):
+                self._update_status(found[1])
+
+        self._query("search", run, listed)
 
     def selected_card_ids(self) -> list[str]:
         """The selected cards in table order, read from the selection's ranges: `selectedRows()` asks
@@ -892,8 +908,12 @@ class MainWindow(QMainWindow):
         if not waiting:
             self._update_today()
 
-    def _update_status(self) -> None:
-        """The count always equals the rows shown, with where they come from and the search."""
+    def _update_status(self, matching_anywhere: int | None = None) -> None:
+        """The count always equals the rows shown, with where they come from and the search.
+
+        Args:
+            matching_anywhere: cards matching the search in the whole collection, if already counted.
+        """
         if self.waiting_for_first_import:
             self.status_label.setText(tr("Importing…"))
             return
@@ -906,7 +926,9 @@ class MainWindow(QMainWindow):
         text = tr("%1 of %2 in %3 · search %4").replace("%1", str(shown)).replace("%2", str(total)) \
             .replace("%3", scope).replace("%4", query)
         if not self.everywhere.isChecked():
-            elsewhere = self.collection.count_cards(query) - shown
+            if matching_anywhere is None:
+                matching_anywhere = self.collection.count_cards(query)
+            elsewhere = matching_anywhere - shown
             if elsewhere > 0:
                 text += " · " + tr("%n more in other places (All documents)", "", elsewhere)
         self.status_label.setText(text)

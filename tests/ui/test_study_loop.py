@@ -77,7 +77,7 @@ def test_help_lists_the_shortcuts_and_about_names_the_app(main_window, qtbot, mo
 
 # ----- counts and scopes ------------------------------------------------------------------------
 
-def test_the_count_is_the_rows_shown_in_every_scope(main_window, qtbot):
+def test_the_count_is_the_rows_shown_in_every_scope(main_window, qtbot, settle):
     window = main_window
     total = window.card_model.rowCount()
     assert status(window) == f"{total} card(s) in {window.document.title}"
@@ -86,6 +86,7 @@ def test_the_count_is_the_rows_shown_in_every_scope(main_window, qtbot):
     assert 0 < in_section < total and status(window) == f"{in_section} card(s) in 1.2"
     qtbot.keyClicks(window.search, "10T")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)  # search now, without the pause
+    settle()  # it runs off the GUI thread
     shown = window.card_model.rowCount()
     assert 0 < shown < in_section
     assert status(window).startswith(f"{shown} of {in_section} in 1.2 · search 10T")
@@ -94,11 +95,22 @@ def test_the_count_is_the_rows_shown_in_every_scope(main_window, qtbot):
     assert status(window) == f"{total} card(s) in {window.document.title}"
 
 
-def test_a_search_that_misses_the_section_offers_the_whole_collection(main_window, qtbot):
+def test_a_search_still_running_when_the_section_changes_never_lists_the_old_scope(main_window, settle):
+    window = main_window
+    window.search.setText("10T")
+    window.search_now()  # the whole document, off the GUI thread
+    window.select_section(section_id(window, "2.3"))  # no 10T there
+    settle()
+    assert window.card_model.rowCount() == 0
+    assert "more in other places" in status(window)
+
+
+def test_a_search_that_misses_the_section_offers_the_whole_collection(main_window, qtbot, settle):
     window = main_window
     window.select_section(section_id(window, "2.3"))
     qtbot.keyClicks(window.search, "10T")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)  # search now, without the pause
+    settle()  # it runs off the GUI thread
     assert window.card_model.rowCount() == 0
     assert "more in other places" in status(window)
     window.everywhere.click()
