@@ -30,7 +30,8 @@ FILE_NAME = "collection.db"
 SCHEMA_VERSION = 3  # migrations.py's count (a test holds them equal): a current file opens without loading them
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another; imports hold the lock for well under a second
 SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
-            "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule"}
+            "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule",
+            "source": "d.imported_at, c.document_id, c.source_start, c.source_end"}  # reading order
 _PROBE_BYTES = 64 * 1024  # a write this size fails on a disk too full for SQLite to work
 _FTS_MIN = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
 # The card conditions, over `cards c JOIN documents d`, defined once:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from desktop.core.card import Card
 from desktop.core.numerals import NUMERAL_RUN, int_to_chinese, parse_chinese, to_arabic
 
 NUMBER = "number"
@@ -317,15 +316,3 @@ def multiple_choice(answer: str, pool: Sequence[str] | AnswerPool, seed: str = "
     options = distractors(answer, pool, k=3, seed=seed) + [answer]
     random.Random(f"{seed}\x1f{answer}\x1forder").shuffle(options)
     return options, options.index(answer)
-
-
-def cram_order(cards: Iterable[Card]) -> list[Card]:
-    """Cards in the order their sources appear in the document.
-
-    Args:
-        cards: cards of one section (or document).
-
-    Returns:
-        A new list sorted by source position; the id breaks ties so the order is stable.
-    """
-    return sorted(cards, key=lambda card: (card.source_start, card.source_end, card.id))

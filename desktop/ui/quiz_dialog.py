@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabe
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop.core.card import Card
+from desktop.core.card_list import CardList
 from desktop.core.collection import Collection, utc_now
-from desktop.core.quiz import AnswerPool, answers_match, cram_order, diff, multiple_choice
+from desktop.core.quiz import AnswerPool, answers_match, diff, multiple_choice
 from desktop.core.review import answer_html, expected_answer, load_study, question_html, record_review
 from desktop.ui.background import query_op
 from desktop.ui.i18n import tr
@@ -67,10 +68,10 @@ class QuizDialog(QDialog):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.collection, self.clock, self.timer = collection, clock, timer
         self.study = load_study(collection)
-        ids = collection.find_card_ids(document_id=document_id, section_id=section_id, include_suspended=False,
-                                     include_dropped=False)
-        self.scope_cards: list[Card] = cram_order(collection.cards(ids))
-        self.cards = list(self.scope_cards)  # this round's: all of them, or the missed ones again
+        ids = collection.find_card_ids(document_id=document_id, section_id=section_id, order="source",
+                                       include_suspended=False, include_dropped=False)
+        self.scope_cards = CardList(collection, ids)  # in reading order, each card read when reached
+        self.cards = self.scope_cards  # this round's: all of them, or the missed ones again
         self.rng = rng or random.Random()
         # Distractors come from other cards' answers, this document's first; prepared off the GUI thread.
         self.pool: AnswerPool | None = None
@@ -219,9 +220,10 @@ class QuizDialog(QDialog):
 
     def restart(self, cards: list[Card] | None = None) -> None:
         """Start a round over `cards` (default: every card of the scope), shuffled if asked."""
-        self.cards = list(self.scope_cards if cards is None else cards)
+        ids = list(self.scope_cards.ids) if cards is None else [card.id for card in cards]
         if self.shuffle_box.isChecked():
-            self.rng.shuffle(self.cards)
+            self.rng.shuffle(ids)
+        self.cards = self.scope_cards.with_ids(ids)
         self.index, self.score, self.missed = 0, 0, []
         self.record_box.setEnabled(self.mode != CRAM)  # cram has no grades to record
         self._show_card()

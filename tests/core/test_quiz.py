@@ -1,14 +1,13 @@
-"""desktop.core.quiz and desktop.core.numerals: lenient checking, distractors, cram order."""
+"""desktop.core.quiz and desktop.core.numerals: lenient checking and distractors."""
 from __future__ import annotations
 
 import random
 
 import pytest
 
-from desktop.core.card import Card
 from desktop.core.numerals import int_to_chinese, parse_chinese, to_arabic
 from desktop.core.quiz import (
-    NUMBER, TERM, YEAR, AnswerPool, answer_key, answer_type, answers_match, cram_order, diff, distractors,
+    NUMBER, TERM, YEAR, AnswerPool, answer_key, answer_type, answers_match, diff, distractors,
     multiple_choice,
 )
 
@@ -223,11 +222,3 @@ def test_multiple_choice_has_the_answer_exactly_once_and_no_repeats():
 def test_multiple_choice_with_a_tiny_pool_has_fewer_options():
     options, correct = multiple_choice("Transformer", ["RLHF"], seed="x")
     assert sorted(options) == ["RLHF", "Transformer"] and options[correct] == "Transformer"
-
-
-def test_cram_order_follows_the_document():
-    def card(card_id: str, start: int) -> Card:
-        return Card(card_id, "basic", "f", "b", "1 引言", "s", "term", source_start=start)
-
-    cards = [card("c", 40), card("a", 5), card("b", 40), card("d", 0)]
-    assert [c.id for c in cram_order(cards)] == ["d", "a", "b", "c"]
