@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from desktop.core.card import CLOZE
-from desktop.core.collection import DROPPED, Collection
+from desktop.core.collection import DROPPED, RELEVANCE, Collection
 from desktop.core.review import expected_answer, question_text
 from desktop.ui.i18n import tr
 from desktop.ui.theme import FLAG_COLOURS
@@ -35,7 +35,7 @@ class CardTableModel(QAbstractTableModel):
         self.ids: list[str] = []
         self._row_of: dict[str, int] = {}
         self.query, self.document_id, self.section_id = "", None, None
-        self.order, self.descending = "position", False
+        self.order, self.descending = RELEVANCE, False  # no column sorted: best matches of a search first
         self._rows: OrderedDict[str, dict] = OrderedDict()
         self._searched = False  # nothing is listed before the window says where to look
         self._total: int | None = None
@@ -112,7 +112,7 @@ class CardTableModel(QAbstractTableModel):
         self._list(kept)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        wanted = (COLUMNS[column] if 0 <= column < len(COLUMNS) else "position", order == Qt.SortOrder.DescendingOrder)
+        wanted = (COLUMNS[column] if 0 <= column < len(COLUMNS) else RELEVANCE, order == Qt.SortOrder.DescendingOrder)
         if wanted == (self.order, self.descending):
             return  # the view sets its sort indicator while it is built and restored: no query for that
         self.order, self.descending = wanted

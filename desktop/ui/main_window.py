@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         view.setObjectName("cardView")
         view.setModel(self.card_model)
         view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # unsorted: document order, a search's best first
+        view.horizontalHeader().setSortIndicatorClearable(True)  # a third click on a column goes back to that
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
         view.setWordWrap(False)  # one line per card, long text elided with "…"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.card import BASIC, CLOZE, Card, card_id
-from desktop.core.collection import FILE_NAME, Collection, iso
+from desktop.core.collection import FILE_NAME, RELEVANCE, Collection, iso
 from desktop.core.document import Document
 from desktop.core.importing import import_file, import_text
 
@@ -234,6 +234,18 @@ def test_search_finds_cards_by_any_word(collection: Collection, talk: Document, 
                                         found: list[str]) -> None:
     collection.import_document(talk, cards_for(talk), T0)
     assert backs(collection, collection.find_card_ids(query)) == found
+
+
+@pytest.mark.parametrize("query", ["memory", "Me", "memory at"])  # indexed, too short for the index, both
+def test_a_search_in_relevance_order_lists_cards_about_the_word_first(collection: Collection, query: str) -> None:
+    document = import_text("Scaling Notes\n\n1. Compute\n\nTraining speed depends on GPUs and memory. "
+                           "Memory limits the batch size today.")
+    early = make_card(document, "1", "What does training speed depend on?", "GPUs", "Training speed")
+    later = make_card(document, "1", "What limits the batch size?", "Memory", "batch size")
+    collection.import_document(document, [early, later], T0)
+    assert collection.find_card_ids(query) == [early.id, later.id]  # document order
+    assert collection.find_card_ids(query, order=RELEVANCE) == [later.id, early.id]  # the card about it first
+    assert collection.find_card_ids(order=RELEVANCE) == [early.id, later.id]  # no search: document order
 
 
 def test_search_is_case_insensitive_for_latin_letters(collection: Collection) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QTableView, QTextBrowser, QTreeView
 
 from desktop.app import build_main_window
@@ -82,6 +82,32 @@ def test_search_narrows_the_cards(main_window, qtbot):
     for card_id in after:
         row = main_window.collection.row_for_id(card_id)
         assert "token" in (row["front"] + row["back"] + row["source"]).lower()
+
+
+def test_a_search_lists_the_cards_about_the_word_first_until_a_column_is_sorted(main_window, qtbot, settle):
+    main_window.search.setText("模型")
+    main_window.search_now()
+    settle()
+
+    def on_card(card_id: str) -> bool:
+        row = main_window.collection.row_for_id(card_id)
+        return "模型" in row["front"] + row["back"]
+
+    about = [on_card(card_id) for card_id in card_ids(main_window)]
+    assert True in about and False in about  # some cards only quote the word in their source
+    assert about == sorted(about, reverse=True)
+    header = main_window.cards.horizontalHeader()
+
+    def click_front_header() -> None:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
+
+    click_front_header()
+    fronts = [main_window.collection.row_for_id(c)["front"] for c in card_ids(main_window)]
+    assert fronts == sorted(fronts)  # sorted by the Front column now
+    click_front_header()  # descending
+    click_front_header()  # and no column sorted again
+    assert [on_card(card_id) for card_id in card_ids(main_window)] == about
 
 
 def test_ctrl_f_focuses_the_search_box(main_window, qtbot):
