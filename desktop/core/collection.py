@@ -369,9 +369,9 @@ class Collection:
                     "FROM cards_fts WHERE cards_fts MATCH ?) h ON h.hit = c.rowid")
             params, rank = [" ".join(map(_phrase, indexed)), *params], "h.score, "
         elif short:
-            rank = "(" + " AND ".join("(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\')"
-                                      for _ in short.split()) + ") DESC, "
-            params += [pattern for term in short.split() for pattern in [_like(term)] * 2]
+            on_card = [_contains(term, ("c.front", "c.back")) for term in short.split()]
+            rank = "(" + " AND ".join(sql for sql, _ in on_card) + ") DESC, "
+            params += [pattern for _, patterns in on_card for pattern in patterns]
         sql = (f"SELECT c.id FROM cards c JOIN documents d ON d.id = c.document_id {join} "
                f"WHERE {' AND '.join(where)} ORDER BY {rank}{SORTABLE['position']}")
         return [row[0] for row in self.conn.execute(sql, params).fetchall()]
@@ -409,8 +409,9 @@ class Collection:
                 where.append("c.rowid IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)")
                 params.append(_phrase(term))
             else:
-                where.append("(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\' OR c.source LIKE ? ESCAPE '\\')")
-                params.extend([_like(term)] * 3)
+                sql, patterns = _contains(term, ("c.front", "c.back", "c.source"))
+                where.append(sql)
+                params.extend(patterns)
 
     def row_for_id(self, card_id: str) -> dict:
         """What a card table shows for one card."""
@@ -710,9 +711,10 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like(term: str) -> str:
-    """A LIKE pattern (with ESCAPE '\\') that finds `term` anywhere, its own % and _ taken literally."""
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _contains(term: str, columns: tuple[str, ...]) -> tuple[str, list[str]]:
+    """SQL true when any of `columns` holds `term` (LIKE, its own % and _ taken literally), and its parameters."""
+    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in columns) + ")", [pattern] * len(columns)
 
 
 def split_tags(text: str | None) -> list[str]:
