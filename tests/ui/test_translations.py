@@ -7,19 +7,39 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTranslator
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "talkcards_zh_CN.ts"
 
 
 def translations(ts: Path) -> dict[str, str]:
+    return {source: text for (_context, source, _comment), text in messages(ts).items()}
+
+
+def messages(ts: Path) -> dict[tuple[str, str, str | None], str]:
+    """(context, source, disambiguation) → the finished translation (a plural's first form)."""
     result = {}
-    for message in ET.parse(ts).iter("message"):
-        translation = message.find("translation")
-        if translation.get("type") in ("unfinished", "obsolete", "vanished"):
-            continue
-        forms = [form.text for form in translation.findall("numerusform")]
-        result[message.find("source").text] = forms[0] if forms else translation.text
+    for context in ET.parse(ts).iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            forms = [form.text for form in translation.findall("numerusform")]
+            key = (context.findtext("name") or "", message.find("source").text, message.findtext("comment"))
+            result[key] = forms[0] if forms else translation.text
     return result
+
+
+@pytest.mark.parametrize("name", ["talkcards_zh_CN", "qtextra_zh_CN"])
+def test_the_committed_compiled_translation_matches_its_source(name, qapp):
+    """The .qm files are committed (the wheel and sdist need no Qt tools): after editing a .ts, `make translations`."""
+    compiled = QTranslator()
+    assert compiled.load(str(TS.with_name(f"{name}.qm")))
+    stale = [source for (context, source, comment), text in messages(TS.with_name(f"{name}.ts")).items()
+             if compiled.translate(context, source, comment, 1) != text]
+    assert stale == [], "run `make translations`: " + ", ".join(stale)
 
 
 def test_every_ui_string_has_a_chinese_translation(tmp_path):

@@ -1,0 +1,1 @@
+"""Bundled data (talk, icon, translations), installed as the package `desktop.resources` (see setup.py)."""
