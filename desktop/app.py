@@ -1,7 +1,7 @@
 """Command line and the one place that wires the app together.
 
     talkcards [--data-dir DIR]                      open the GUI; first run imports the bundled talk
-    talkcards open PATH                             open the GUI with PATH imported
+    talkcards open [PATH]                           open the GUI with PATH imported
     talkcards outline PATH [--json]                 print the outline
     talkcards generate PATH [--json]                print the generated cards
     talkcards export (PATH | --all) -o OUT [--format apkg|csv|md]
@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
+from desktop import __version__
 
 APP_NAME = "TalkCards"
 EXIT_USAGE = 2
@@ -30,6 +33,7 @@ def default_data_dir() -> Path:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="talkcards", description="Study talks with generated flashcards.")
+    parser.add_argument("--version", action="version", version=f"talkcards {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None, help="folder of the collection file")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render the main window to a PNG and exit")
     # the global options are accepted after the subcommand too ("talkcards open PATH --data-dir DIR")
@@ -38,8 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     late.add_argument("--screenshot", type=Path, metavar="OUT.png", default=argparse.SUPPRESS,
                       help="render the main window to a PNG and exit")
     commands = parser.add_subparsers(dest="command")
-    opener = commands.add_parser("open", parents=[late], help="open the app with a file imported")
-    opener.add_argument("path", type=Path)
+    # PATH is optional: the desktop entry runs `talkcards open %f`, and %f is empty when no file was chosen
+    opener = commands.add_parser("open", parents=[late], help="open the app, with a file imported if given")
+    opener.add_argument("path", type=Path, nargs="?")
     for name, text in (("outline", "print the outline"), ("generate", "print the generated cards")):
         command = commands.add_parser(name, parents=[late], help=text)
         command.add_argument("path", type=Path)
@@ -59,7 +64,14 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `talkcards` and `python -m desktop`."""
     args = _parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        status = _dispatch(args)
+        sys.stdout.flush()  # here, so that a closed pipe is met below rather than at exit
+        return status
+    except BrokenPipeError:
+        # the reader went away (`talkcards generate … | head`): stop quietly, as other Unix tools do;
+        # stdout goes to /dev/null so that the interpreter's last flush does not complain either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except CliError as error:
         print(f"talkcards: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -83,8 +95,25 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _print_cards(args.path, args.json)
     if args.command == "export":
         return _export(args, data_dir)
-    from desktop.ui.launch import run_gui  # Qt only when a window is wanted
+    return _run_gui(args, data_dir)
 
+
+def _run_gui(args: argparse.Namespace, data_dir: Path) -> int:
+    """The window, once the machine can show one; a screenshot is rendered offscreen, needing no display."""
+    from desktop.core import gui_requirements
+
+    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    problem = gui_requirements.platform_problem()
+    if problem:
+        raise CliError(problem)
+    try:
+        from desktop.ui.launch import run_gui  # Qt only when a window is wanted
+    except ImportError as error:
+        sentence = gui_requirements.explain_import_error(error)
+        if sentence is None:
+            raise
+        raise CliError(sentence) from None
     return run_gui(data_dir, open_path=getattr(args, "path", None), screenshot=args.screenshot)
 
 

@@ -161,3 +161,23 @@ def test_missing_argument_is_a_usage_error_not_a_traceback(capsys: pytest.Captur
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "the following arguments are required: path" in err
+
+
+def test_version_comes_from_the_package(capsys: pytest.CaptureFixture[str]) -> None:
+    import desktop
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"talkcards {desktop.__version__}\n"
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_a_reader_that_goes_away_ends_the_command_quietly(json_flag: list[str]) -> None:
+    """`talkcards generate … | head -1`: the pipe closes before the cards are written."""
+    talk = Path(__file__).parents[2] / "resources" / "talks" / "000_dce75566e3c95038.txt"
+    with subprocess.Popen([str(TALKCARDS), "generate", str(talk), *json_flag], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as command:
+        command.stdout.close()  # before the command has loaded jieba, so all its writes meet a closed pipe
+        errors = command.stderr.read()
+    assert (command.returncode, errors) == (0, b"")
