@@ -20,6 +20,7 @@ from desktop.ui.single_instance import InstanceGuard
 from desktop.ui.theme import apply_theme
 
 SCREENSHOT_SIZE = (1280, 800)
+DESKTOP_ID = "io.github.talkcards.TalkCards"  # packaging/'s desktop entry and AppStream id
 
 
 def application() -> QApplication:
@@ -28,6 +29,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("TalkCards")
         app.setOrganizationName("TalkCards")
+        app.setDesktopFileName(DESKTOP_ID)  # how a Wayland compositor or a dock matches the window to its entry
         app.setWindowIcon(QIcon(str(resource_path("icons/talkcards.svg"))))
     return app
 
