@@ -1,0 +1,77 @@
+"""The standalone build (`make package` builds it, then runs this): it starts without Python.
+
+Marked slow and left out of `make test`: building takes a minute and 150 MB.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import desktop
+from desktop.core.gui_requirements import plugin_problem, xcb_plugin
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "dist" / "talkcards"
+PROGRAM = BUILD / "talkcards"
+TALK = BUILD / "_internal" / "desktop" / "resources" / "talks" / "000_dce75566e3c95038.txt"
+
+
+@pytest.fixture(scope="module")
+def program() -> Path:
+    if not PROGRAM.exists():
+        pytest.fail("no standalone build: run `make package`, which builds dist/talkcards and then runs this test")
+    return PROGRAM
+
+
+def _run(program: Path, home: Path, *args: str, display: bool = False) -> subprocess.CompletedProcess:
+    # as on a machine without Python: an empty environment, no virtualenv or PYTHONPATH to lean on
+    environment = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    environment.update({"DISPLAY": ":99"} if display else {"QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run([str(program), *args], capture_output=True, text=True, env=environment, cwd=home, timeout=120)
+
+
+def test_it_reports_its_version(program, tmp_path):
+    assert _run(program, tmp_path, "--version").stdout == f"talkcards {desktop.__version__}\n"
+
+
+def test_it_prints_the_outline_and_cards_of_the_bundled_talk(program, tmp_path):
+    outline = _run(program, tmp_path, "outline", str(TALK))
+    assert outline.returncode == 0, outline.stderr
+    assert "1.2.1 模型规模的极限" in outline.stdout
+    generated = _run(program, tmp_path, "generate", str(TALK), "--json")
+    assert generated.returncode == 0, generated.stderr
+    cards = json.loads(generated.stdout)["cards"]
+    assert len(cards) >= 5 and all(card["source"] for card in cards)
+
+
+def test_it_renders_the_window_in_chinese_with_the_bundled_talk(program, tmp_path):
+    shot = _run(program, tmp_path, "--screenshot", str(tmp_path / "shot.png"), "--data-dir", str(tmp_path / "data"))
+    assert shot.returncode == 0, shot.stderr
+    png = (tmp_path / "shot.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000  # a window with text in it, not a blank frame
+
+
+def test_every_qt_library_the_build_loads_is_inside_it(program):
+    """What ldd cannot find must be a system library (listed in the README), never a Qt one left out."""
+    if shutil.which("ldd") is None:
+        pytest.skip("ldd is not installed")
+    missing = set()
+    for library in BUILD.rglob("*.so*"):
+        listing = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
+        missing.update(re.findall(r"^\s*(\S+) => not found", listing, re.MULTILINE))
+    assert not [name for name in missing if name.startswith(("libQt6", "libpyside", "libshiboken", "libpython"))]
+
+
+def test_a_missing_system_library_is_named_instead_of_qts_abort(program, tmp_path):
+    expected = plugin_problem(xcb_plugin({}))  # the same plugin, as this checkout's PySide6 has it
+    if expected is None:
+        pytest.skip("this machine has every library Qt's X11 plugin needs")
+    window = _run(program, tmp_path, "--data-dir", str(tmp_path / "data"), display=True)
+    assert (window.returncode, window.stderr) == (2, f"talkcards: {expected}\n")
