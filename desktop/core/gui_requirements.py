@@ -6,12 +6,9 @@ display, Qt prints several lines and aborts the process. Both are checked here w
 """
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -83,6 +80,8 @@ def xcb_plugin(environ: os._Environ | dict = os.environ) -> Path | None:
 
 def plugin_problem(plugin: Path) -> str | None:
     """Load `plugin` as Qt would; if a library it needs is missing, the sentence naming them all."""
+    import ctypes  # here and below: this module is on the start-up path, which has no use for them otherwise
+
     try:
         ctypes.CDLL(str(plugin))
     except OSError as error:
@@ -94,6 +93,9 @@ def plugin_problem(plugin: Path) -> str | None:
 
 def _all_missing(plugin: Path) -> list[str]:
     """Every library `ldd` cannot find for `plugin` (dlopen names only the first)."""
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return []
