@@ -1,7 +1,7 @@
 """Where the bundled files (talk, icon, translations) live: the package `desktop.resources`.
 
 One lookup for every way the app runs: a checkout (installed editable), an installed wheel and the
-PyInstaller build (whose importer serves package data from its unpacked folder).
+PyInstaller build (which unpacks the package, data and all, into its folder).
 """
 from __future__ import annotations
 
