@@ -75,4 +75,4 @@ uninstall-desktop:
 	  $(DATA_HOME)/metainfo/$(APP_ID).metainfo.xml
 
 clean:
-	rm -rf $(VENV) build dist
+	rm -rf $(VENV) build dist *.egg-info

@@ -86,13 +86,13 @@ def plugin_problem(plugin: Path) -> str | None:
         ctypes.CDLL(str(plugin))
     except OSError as error:
         # ldd first: dlopen names only the first missing library, and PyInstaller's build rewords its error
-        missing = _all_missing(plugin) or _SONAME.findall(str(error))
+        missing = missing_libraries(plugin) or _SONAME.findall(str(error))
         return missing_libraries_sentence(missing) if missing else None  # else not a missing library: Qt says
     return None
 
 
-def _all_missing(plugin: Path) -> list[str]:
-    """Every library `ldd` cannot find for `plugin` (dlopen names only the first)."""
+def missing_libraries(plugin: Path) -> list[str]:
+    """Every library `ldd` cannot find for a shared object (dlopen names only the first); [] without ldd."""
     import shutil
     import subprocess
 

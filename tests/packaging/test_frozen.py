@@ -5,7 +5,6 @@ Marked slow and left out of `make test`: building takes a minute and 150 MB.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import desktop
-from desktop.core.gui_requirements import plugin_problem, xcb_plugin
+from desktop.core.gui_requirements import missing_libraries, plugin_problem, xcb_plugin
 
 pytestmark = pytest.mark.slow
 
@@ -62,10 +61,7 @@ def test_every_qt_library_the_build_loads_is_inside_it(program):
     """What ldd cannot find must be a system library (listed in the README), never a Qt one left out."""
     if shutil.which("ldd") is None:
         pytest.skip("ldd is not installed")
-    missing = set()
-    for library in BUILD.rglob("*.so*"):
-        listing = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
-        missing.update(re.findall(r"^\s*(\S+) => not found", listing, re.MULTILINE))
+    missing = {name for library in BUILD.rglob("*.so*") for name in missing_libraries(library)}
     assert not [name for name in missing if name.startswith(("libQt6", "libpyside", "libshiboken", "libpython"))]
 
 
