@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from desktop.core.document import normalise, stable_id
+from desktop.core.document import Place, normalise, stable_id
 
 BASIC = "basic"
 CLOZE = "cloze"
@@ -25,12 +25,19 @@ class Card:
     modified_at: float = 0.0  # epoch seconds (UTC) of the last edit; Anki's note `mod` comes from it
     suspended: bool = False
     tags: tuple[str, ...] = ()  # the user's tags on the card and its document
+    place: Place | None = None  # where `source` is in a recording or a PDF (its time, its page)
 
     def to_json(self) -> dict:
         """The `generate --json` contract (extra keys are allowed by it)."""
         data = asdict(self)
-        return {key: data[key] for key in
-                ("id", "kind", "front", "back", "section", "source", "rule")}
+        return {**{key: data[key] for key in ("id", "kind", "front", "back", "section", "source", "rule")},
+                **(self.place.to_json() if self.place else {})}
+
+    @property
+    def place_columns(self) -> dict:
+        """The place as the cards table stores it (readable columns, empty for a text without places)."""
+        return {"source_time": self.place.time if self.place else None,
+                "source_page": self.place.page if self.place else None}
 
 
 def card_id(doc_id: str, rule: str, source: str, answer: str, kind: str) -> str:

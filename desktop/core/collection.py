@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from desktop.core import backup
 from desktop.core.card import Card
-from desktop.core.document import Document, Section, Sentence
+from desktop.core.document import Document, Place, Section, Sentence
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 FILE_NAME = "collection.db"
-SCHEMA_VERSION = 3  # migrations.py's count (a test holds them equal): a current file opens without loading them
+SCHEMA_VERSION = 4  # migrations.py's count (a test holds them equal): a current file opens without loading them
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another; imports hold the lock for well under a second
 SORTABLE = {"position": "d.imported_at, c.document_id, c.position", "front": "c.front", "back": "c.back",
             "kind": "c.kind", "section": "c.section", "due": "c.due IS NULL, c.due", "rule": "c.rule",
@@ -248,7 +248,7 @@ class Collection:
                 "id": section.id, "document_id": document.id, "parent_id": parent.id if parent else None,
                 "position": position, "number": section.number, "title": section.title, "level": section.level,
                 "start": section.start, "end": section.end, "paragraphs": json.dumps(section.paragraphs, ensure_ascii=False),
-                "sentences": json.dumps([[s.text, s.start, s.end] for s in section.sentences], ensure_ascii=False),
+                "sentences": json.dumps([_sentence_row(s) for s in section.sentences], ensure_ascii=False),
             })
         self.db["sections"].insert_all(rows, pk="id", replace=True)
 
@@ -261,7 +261,7 @@ class Collection:
         for position, card in enumerate(cards):
             placement = {"document_id": card.document_id, "section_id": card.section_id, "section": card.section,
                          "position": position, "source": card.source, "source_start": card.source_start,
-                         "source_end": card.source_end}
+                         "source_end": card.source_end, **card.place_columns}
             old = existing.get(card.id)
             if old is None:
                 new_rows.append({"id": card.id, "kind": card.kind, "front": card.front, "back": card.back,
@@ -275,7 +275,8 @@ class Collection:
         # a reworded card gets a new edit time, so Anki's "update if newer" takes the new wording
         self.conn.executemany(
             "UPDATE cards SET document_id = ?, section_id = ?, section = ?, position = ?, source = ?, "
-            "source_start = ?, source_end = ?, front = ?, back = ?, modified_at = coalesce(?, modified_at), "
+            "source_start = ?, source_end = ?, source_time = ?, source_page = ?, front = ?, back = ?, "
+            "modified_at = coalesce(?, modified_at), "
             "retired_at = NULL WHERE id = ?", updates)
 
     def documents(self) -> list[dict]:
@@ -317,7 +318,7 @@ class Collection:
         for r in self._query("SELECT * FROM sections WHERE document_id = ? ORDER BY position", [document_id]):
             section = Section(id=r["id"], number=r["number"], title=r["title"], level=r["level"],
                               paragraphs=json.loads(r["paragraphs"]), start=r["start"], end=r["end"],
-                              sentences=[Sentence(*s) for s in json.loads(r["sentences"])])
+                              sentences=[_sentence_from_row(s) for s in json.loads(r["sentences"])])
             by_id[section.id] = section
             parent = by_id.get(r["parent_id"])
             (parent.children if parent else document.sections).append(section)
@@ -510,7 +511,7 @@ class Collection:
                 "id": card.id, "document_id": card.document_id, "section_id": card.section_id,
                 "section": card.section, "position": position, "kind": card.kind, "front": card.front,
                 "back": card.back, "source": card.source, "source_start": card.source_start,
-                "source_end": card.source_end, "rule": "manual", "created_at": stamp, "modified_at": stamp,
+                "source_end": card.source_end, **card.place_columns, "rule": "manual", "created_at": stamp, "modified_at": stamp,
                 "edited": 1, "suspended": 0, "deleted_at": None, "retired_at": None}, pk="id")
         return card.id
 
@@ -727,10 +728,26 @@ def join_tags(tags: list[str]) -> str:
     return " ".join(split_tags(" ".join(tags)))
 
 
+def _sentence_row(sentence: Sentence) -> list:
+    """[text, start, end], with its place's time and page when it has one (older rows have three items)."""
+    row = [sentence.text, sentence.start, sentence.end]
+    return row + [sentence.place.time, sentence.place.page] if sentence.place else row
+
+
+def _sentence_from_row(row: list) -> Sentence:
+    text, start, end, *place = row
+    return Sentence(text, start, end, place=Place(*place) if place else None)
+
+
+def _place_from_row(row: dict) -> Place | None:
+    time, page = row.get("source_time"), row.get("source_page")
+    return Place(time, page) if time is not None or page is not None else None
+
+
 def _card_from_row(row: dict, document_tags: list[str] = ()) -> Card:
     modified = datetime.fromisoformat(row["modified_at"]).timestamp() if row.get("modified_at") else 0.0
     return Card(id=row["id"], kind=row["kind"], front=row["front"], back=row["back"], section=row["section"],
                 source=row["source"], rule=row["rule"], section_id=row["section_id"],
                 source_start=row["source_start"], source_end=row["source_end"], document_id=row["document_id"],
-                modified_at=modified, suspended=bool(row["suspended"]),
+                modified_at=modified, suspended=bool(row["suspended"]), place=_place_from_row(row),
                 tags=tuple(split_tags(" ".join([*document_tags, row.get("tags") or ""]))))

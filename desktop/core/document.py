@@ -23,12 +23,23 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a sentence is in the original beyond its section: a moment of a recording, a page of a PDF."""
+    time: float | None = None  # seconds from the start of the video or talk
+    page: int | None = None  # 1 = the first page (a slide deck's first slide)
+
+    def to_json(self) -> dict:
+        return {key: value for key, value in (("time", self.time), ("page", self.page)) if value is not None}
+
+
 @dataclass
 class Sentence:
     text: str
     start: int  # span in Document.text
     end: int
     item: bool = False  # part of a list item, so it may be an element of the list its lead sentence opens
+    place: Place | None = None
 
 
 @dataclass
@@ -85,6 +96,13 @@ class Document:
                     "text": section.text, "children": [node(c) for c in section.children]}
         return {"title": self.title, "language": self.language,
                 "sections": [node(s) for s in self.sections]}
+
+
+def clock(seconds: float) -> str:
+    """A moment of a recording as players show it: "4:05", "1:02:03"."""
+    minutes, second = divmod(int(seconds), 60)
+    hours, minute = divmod(minutes, 60)
+    return f"{hours}:{minute:02d}:{second:02d}" if hours else f"{minute}:{second:02d}"
 
 
 def document_id(title: str) -> str:

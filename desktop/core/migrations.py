@@ -72,6 +72,13 @@ def m003_fast_queries(db: sqlite_utils.Database) -> None:
 END''')
 
 
+@migrations()
+def m004_source_places(db: sqlite_utils.Database) -> None:
+    """Where a card's sentence is in a subtitle file's recording (seconds) or a PDF (page number)."""
+    db["cards"].add_column("source_time", float)
+    db["cards"].add_column("source_page", int)
+
+
 def migrate(db: sqlite_utils.Database, before: Callable[[], object] | None = None) -> int:
     """Bring a collection file up to the current schema.
 

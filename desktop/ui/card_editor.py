@@ -61,7 +61,8 @@ def new_card_from_selection(collection: Collection, document: Document, kind: st
     front, back = editor.front.toPlainText().strip(), editor.back.toPlainText().strip()
     card = Card(id=stable_id("manual", document.id, front, back), kind=CLOZE if "{{c" in front else BASIC,
                 front=front, back=back, section=section.label, source=sentence.text, rule="manual",
-                section_id=section.id, source_start=sentence.start, source_end=sentence.end, document_id=document.id)
+                section_id=section.id, source_start=sentence.start, source_end=sentence.end, document_id=document.id,
+                place=sentence.place)
     return collection.add_card(card)
 
 

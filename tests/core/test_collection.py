@@ -67,9 +67,9 @@ def test_new_file_has_readable_tables_wal_and_a_schema_version(collection: Colle
     assert (tmp_path / FILE_NAME).exists()
     assert {"documents", "sections", "cards", "reviews", "meta", "cards_fts"} <= set(collection.db.table_names())
     assert collection.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert collection.db["meta"].get("schema_version")["value"] == "3"
+    assert collection.db["meta"].get("schema_version")["value"] == "4"
     assert [r["name"] for r in collection.db["_sqlite_migrations"].rows] == [
-        "m001_initial", "m002_study_loop", "m003_fast_queries"]
+        "m001_initial", "m002_study_loop", "m003_fast_queries", "m004_source_places"]
 
 
 def test_the_schema_version_a_file_opens_with_is_the_count_of_migrations() -> None:
@@ -85,8 +85,8 @@ def test_reopening_migrates_nothing_twice_and_keeps_the_data(tmp_path: Path, tal
     first.close()
     again = Collection.in_folder(tmp_path)
     try:
-        assert again.db["meta"].get("schema_version")["value"] == "3"
-        assert again.db["_sqlite_migrations"].count == 3
+        assert again.db["meta"].get("schema_version")["value"] == "4"
+        assert again.db["_sqlite_migrations"].count == 4
         assert again.card_count() == 5
     finally:
         again.close()

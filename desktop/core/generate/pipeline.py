@@ -139,5 +139,6 @@ def _rank(found: list[tuple[Context, Candidate]], document: Document) -> list[Ca
         ids.add(cid)
         cards.append(Card(id=cid, kind=cand.kind, front=cand.front, back=cand.back, section=ctx.section.label,
                           source=source.text, rule=cand.rule, section_id=ctx.section.id,
-                          source_start=source.start, source_end=source.end, document_id=document.id))
+                          source_start=source.start, source_end=source.end, document_id=document.id,
+                          place=source.place))
     return cards

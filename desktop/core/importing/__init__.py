@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from desktop.core.importing.decode import ImportFailed
 
-SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
-__all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_text"]
+SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".srt", ".vtt", ".pdf", ".epub")
+__all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_page", "import_text"]
 
 
 def __getattr__(name: str):
-    if name in ("import_file", "import_text"):
+    if name in ("import_file", "import_page", "import_text"):
         from desktop.core.importing import reading
 
         return getattr(reading, name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.core.document import Place
+
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 
@@ -19,6 +21,9 @@ class Block:
     text: str
     level: int = 0  # for explicit headings: 1 for # / h1
     item: bool = False  # a list item (Markdown "- ", "1. ", HTML <li>): the generator reads lists from it
+    # where the text came from, for formats that say (subtitles: cue times, PDF: pages): (offset in
+    # `text`, place) in increasing offset; a sentence gets the last place at or before its start
+    places: list[tuple[int, Place]] = field(default_factory=list)
 
 
 @dataclass

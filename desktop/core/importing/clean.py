@@ -9,6 +9,7 @@ previous/next links, breadcrumbs, copyright notices, share prompts).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block
 from desktop.core.importing.endmatter import before_footer, drop_end_matter
@@ -163,7 +164,7 @@ def clean(blocks: list[Block]) -> list[Block]:
     for block in _without_contents(_before_related(before_footer(blocks))):
         text = _strip_inline_noise(block.text)
         if text and not _IMAGE.match(text) and not _SOURCE_LABEL.match(text) and not is_furniture(text):
-            kept.append(Block(block.kind, text, block.level, block.item))
+            kept.append(replace(block, text=text))
     return _drop_edge_boilerplate(drop_end_matter(kept))
 
 
@@ -281,7 +282,7 @@ def _drop_edge_boilerplate(blocks: list[Block]) -> list[Block]:
     for index, block in enumerate(blocks):
         text = _without_boilerplate(block.text) if index in edge else block.text
         if text:
-            kept.append(Block(block.kind, text, block.level, block.item))
+            kept.append(replace(block, text=text))
     return kept
 
 

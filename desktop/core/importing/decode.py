@@ -5,6 +5,7 @@ import codecs
 
 
 MAX_BYTES = 20 * 1024 * 1024  # a 20 MB talk is already ~10 books; larger input is almost surely not a talk
+MAX_BOOK_BYTES = 200 * 1024 * 1024  # a PDF or EPUB carries pictures and fonts beside its text
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

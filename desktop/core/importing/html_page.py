@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page
@@ -143,7 +144,7 @@ def html_blocks(markup: str, item: bool = False) -> list[Block]:
     reader.feed(_cut_unterminated(markup))
     reader.close()
     reader._flush()
-    return [Block(b.kind, b.text, b.level, b.item or item) for b in reader.blocks]
+    return [replace(b, item=b.item or item) for b in reader.blocks]
 
 
 def _cut_unterminated(text: str) -> str:

@@ -8,10 +8,11 @@ author used it; a dotted number's depth is its level among dotted numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
-from desktop.core.document import Document, Section, Sentence, document_id, section_id
+from desktop.core.document import Document, Place, Section, Sentence, document_id, section_id
 from desktop.core.importing.blocks import HEADING, Block, Page
 from desktop.core.text import language_of, split_sentences
 
@@ -61,7 +62,7 @@ def parse(page: Page, source_path: str = "", language: str | None = None) -> Doc
         if heading:
             builder.open(heading)
         else:
-            builder.paragraph(block.text, block.item)
+            builder.paragraph(block.text, block.item, block.places)
     return builder.finish()
 
 
@@ -215,17 +216,28 @@ class _Builder:
                 self.styles[-1][1] == heading.tag and (unnumbered or self.styles[-1][0].startswith("md")))):
             self.styles.pop()
 
-    def paragraph(self, text: str, item: bool = False) -> None:
+    def paragraph(self, text: str, item: bool = False, places: list[tuple[int, Place]] = ()) -> None:
         if self.current is None:
             # text before the first heading is the talk's opening: give it a section of its own
             self.open(_Heading("unnumbered", "", "引言" if self.document.language == "zh" else "Introduction"))
         start = self._append(text)
         section = self.current
         section.paragraphs.append(text)
-        section.sentences.extend(Sentence(t, s, e, item) for t, s, e in split_sentences(text, start))
+        section.sentences.extend(Sentence(t, s, e, item, _place_at(places, s - start))
+                                 for t, s, e in split_sentences(text, start))
         for _, open_section in self.open_sections:
             open_section.end = self.length
 
     def finish(self) -> Document:
         self.document.text = "".join(self.parts)
         return self.document
+
+
+def _place_at(places: list[tuple[int, Place]], offset: int) -> Place | None:
+    """The place of the text at `offset` in its block.
+
+    Offsets were taken before cleaning; a URL or image token removed from the block shifts them by a
+    few characters, which still names the right cue or page for all but a sentence beside the cut.
+    """
+    index = bisect_right(places, offset, key=lambda pair: pair[0])
+    return places[index - 1][1] if index else (places[0][1] if places else None)

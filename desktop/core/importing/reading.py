@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.document import Document
 from desktop.core.importing.blocks import HEADING, Page, reads_as_title
 from desktop.core.importing.clean import clean
 from desktop.core.importing.endmatter import without_page_chrome
-from desktop.core.importing.decode import MAX_BYTES, ImportFailed, decode
+from desktop.core.importing.decode import MAX_BOOK_BYTES, MAX_BYTES, ImportFailed, decode
 from desktop.core.importing.formats import read_markdown, read_plain
 from desktop.core.importing.html_page import read_html
 from desktop.core.importing.parse import parse
 from desktop.core.importing.rest import looks_like_rest, to_markdown
 
 _UNTITLED_LENGTH = 40  # characters of the first sentence that name a text without a title
+BOOK_SUFFIXES = (".pdf", ".epub")
+SUBTITLE_SUFFIXES = (".srt", ".vtt")
+# a WebVTT file says so on its first line; an SRT file starts with cue 1 and its times
+_SUBTITLE_START = re.compile(r"^\ufeff?(WEBVTT\b|\s*1\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->)")
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
 # A lone UTF-16 surrogate (pasted text, a string from a broken clipboard) has no UTF-8 form: ids,
 # SQLite and the .apkg would all fail on it, so it becomes U+FFFD like any undecodable character.
@@ -32,7 +37,8 @@ def import_file(path: str | os.PathLike) -> Document:
     """Read and parse a file.
 
     Args:
-        path: a .txt, .md or .html file (other names are read as plain text).
+        path: a text, Markdown, HTML, subtitle (.srt, .vtt), PDF or EPUB file (other names are read as
+            plain text, or by what their first bytes say they are).
     Returns:
         The document with its outline.
     Raises:
@@ -46,20 +52,32 @@ def import_file(path: str | os.PathLike) -> Document:
     if not file.is_file():
         # a device or pipe (/dev/zero, a FIFO) may never end or never answer
         raise ImportFailed("%1 is not a regular file; choose a text, Markdown or HTML file.", file)
-    if file.stat().st_size > MAX_BYTES:
+    suffix = file.suffix.lower()
+    limit = MAX_BOOK_BYTES if suffix in BOOK_SUFFIXES else MAX_BYTES
+    if file.stat().st_size > limit:
         raise ImportFailed("%1 is larger than %2 MB; TalkCards imports talks and articles.", file.name,
-                           MAX_BYTES // (1024 * 1024))
+                           limit // (1024 * 1024))
     try:
         with file.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)  # bounded: the file may grow after stat()
+            data = stream.read(limit + 1)  # bounded: the file may grow after stat()
     except OSError as error:
         raise ImportFailed("%1 could not be read: %2.", file, error.strerror or error) from error
-    return import_text(decode(data), file.suffix.lower(), str(file))
+    if book := _book_reader(suffix, data):
+        return import_page(book(data), str(file))
+    return import_text(decode(data), suffix, str(file))
 
 
 def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Document:
-    """Parse already decoded text; `suffix` chooses the reader (".md", ".html", else plain text)."""
-    page = _printable(_read(_plain(text), suffix))
+    """Parse already decoded text; `suffix` chooses the reader (".md", ".html", ".srt", ".vtt", else plain text)."""
+    page = _read(_plain(text), suffix)
+    if not page.title and suffix in SUBTITLE_SUFFIXES and source_path:
+        page.title = Path(source_path).stem  # captions have no title line: their first line is speech
+    return import_page(page, source_path)
+
+
+def import_page(page: Page, source_path: str = "") -> Document:
+    """Clean a page that a format's reader made and parse its outline."""
+    page = _printable(page)
     page.blocks = clean(page.blocks)
     if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
         page.blocks = without_page_chrome(page.blocks, page.title)
@@ -68,6 +86,19 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
     if not page.title or not page.blocks:
         raise ImportFailed("The file has no article text to study.")
     return parse(page, _plain(source_path))  # a path in no encoding would not fit in SQLite either
+
+
+def _book_reader(suffix: str, data: bytes) -> Callable[[bytes], Page] | None:
+    """The reader of a binary format, chosen by the file's first bytes or, failing them, its name."""
+    if data.startswith(b"%PDF-") or suffix == ".pdf":
+        from desktop.core.importing.pdf import read_pdf
+
+        return read_pdf
+    if data[30:58] == b"mimetypeapplication/epub+zip" or suffix == ".epub":
+        from desktop.core.importing.epub import read_epub
+
+        return read_epub
+    return None
 
 
 def _plain(text: str, line_break: str = "\n") -> str:
@@ -98,6 +129,10 @@ def _untitled_title(page: Page, source_path: str) -> str:
 
 
 def _read(text: str, suffix: str) -> Page:
+    if suffix in SUBTITLE_SUFFIXES or _SUBTITLE_START.match(text):
+        from desktop.core.importing.subtitles import read_subtitles
+
+        return read_subtitles(text, suffix)
     if suffix in (".html", ".htm") or _HTML_START.match(text):
         return read_html(text)
     if suffix in (".md", ".markdown"):
