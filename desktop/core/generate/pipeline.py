@@ -6,6 +6,7 @@ import re
 from types import ModuleType
 
 from desktop.core.card import BASIC, CLOZE, Card, card_id
+from desktop.core.chinese_script import simplified_view
 from desktop.core.document import Document, normalise
 from desktop.core.generate import definition, enumeration, guards, listnote, noise, salient, select
 from desktop.core.generate.base import Candidate, Context
@@ -31,7 +32,14 @@ def generate(document: Document) -> list[Card]:
     Every family proposes candidates for every content sentence; the guards reject what no reader would
     keep, `select` merges siblings, weighs salience and keeps the best within the document's budget.
     A sentence on which a family raises is logged (a warning) and gives no card; the rest still do.
+    A Traditional Chinese document is read through its Simplified view and its cards written back.
     """
+    if view := simplified_view(document):
+        return view.restore(_generate(view.document))
+    return _generate(document)
+
+
+def _generate(document: Document) -> list[Card]:
     found: list[tuple[Context, Candidate]] = []
     by_section: dict[str, list[Context]] = {}
     for ctx in contexts(document):
