@@ -44,10 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     # PATH is optional: the desktop entry runs `talkcards open %f`, and %f is empty when no file was chosen
     opener = commands.add_parser("open", parents=[late], help="open the app, with a file imported if given")
-    opener.add_argument("path", type=Path, nargs="?")
+    # a PATH may also be a web address (https://…); a Path would fold its "//"
+    opener.add_argument("path", nargs="?", help="a file or a web address")
     for name, text in (("outline", "print the outline"), ("generate", "print the generated cards")):
         command = commands.add_parser(name, parents=[late], help=text)
-        command.add_argument("path", type=Path)
+        command.add_argument("path", help="a file or a web address")
         command.add_argument("--json", action="store_true", help="machine-readable output")
     export = commands.add_parser("export", parents=[late], help="write an Anki deck, a TSV or a Markdown file")
     source = export.add_mutually_exclusive_group(required=True)
@@ -124,10 +125,10 @@ def build_main_window(data_dir: str | Path, background: bool = False):
     return build(data_dir, background)
 
 
-def _print_outline(path: Path, as_json: bool) -> int:
-    from desktop.core.importing import import_file
+def _print_outline(path: str, as_json: bool) -> int:
+    from desktop.core.library import read_source
 
-    document = import_file(path)
+    document = read_source(path)
     if as_json:
         print(json.dumps(document.outline_json(), ensure_ascii=False, indent=1))
         return 0
@@ -137,11 +138,11 @@ def _print_outline(path: Path, as_json: bool) -> int:
     return 0
 
 
-def _print_cards(path: Path, as_json: bool) -> int:
+def _print_cards(path: str, as_json: bool) -> int:
     from desktop.core.generate.pipeline import generate
-    from desktop.core.importing import import_file
+    from desktop.core.library import read_source
 
-    document = import_file(path)
+    document = read_source(path)
     cards = generate(document)
     if as_json:
         print(json.dumps({"title": document.title, "language": document.language,

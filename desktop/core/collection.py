@@ -739,7 +739,8 @@ def _sentence_from_row(row: list) -> Sentence:
     return Sentence(text, start, end, place=Place(*place) if place else None)
 
 
-def _place_from_row(row: dict) -> Place | None:
+def place_from_row(row: dict) -> Place | None:
+    """A card row's place (its sentence's time or page), None for a text without places."""
     time, page = row.get("source_time"), row.get("source_page")
     return Place(time, page) if time is not None or page is not None else None
 
@@ -749,5 +750,5 @@ def _card_from_row(row: dict, document_tags: list[str] = ()) -> Card:
     return Card(id=row["id"], kind=row["kind"], front=row["front"], back=row["back"], section=row["section"],
                 source=row["source"], rule=row["rule"], section_id=row["section_id"],
                 source_start=row["source_start"], source_end=row["source_end"], document_id=row["document_id"],
-                modified_at=modified, suspended=bool(row["suspended"]), place=_place_from_row(row),
+                modified_at=modified, suspended=bool(row["suspended"]), place=place_from_row(row),
                 tags=tuple(split_tags(" ".join([*document_tags, row.get("tags") or ""]))))

@@ -32,6 +32,14 @@ class Place:
     def to_json(self) -> dict:
         return {key: value for key, value in (("time", self.time), ("page", self.page)) if value is not None}
 
+    def label(self, language: str = "en") -> str:
+        """How a reader names the place: "12:34" in a recording, "p. 3" or "第 3 页" in a PDF."""
+        if self.time is not None:
+            return clock(self.time)
+        if self.page is not None:
+            return f"第 {self.page} 页" if language.startswith("zh") else f"p. {self.page}"
+        return ""
+
 
 @dataclass
 class Sentence:

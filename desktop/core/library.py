@@ -1,6 +1,7 @@
 """Import files into the collection: read → generate cards → store, as one step for CLI and GUI."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -9,18 +10,49 @@ from desktop.core.document import Document
 from desktop.core.resources import BUNDLED_TALK, resource_path
 
 _BUNDLED_DONE = "bundled_talk_imported"
+_ADDRESS = re.compile(r"^https?://\S+$", re.I)
 
 
 def import_path(collection: Collection, path: str | Path, now: datetime | None = None) -> tuple[Document, ImportResult]:
-    """Import one file with its generated cards.
+    """Import one file, or the article at a web address, with its generated cards.
 
     Raises:
-        ImportFailed: the file cannot be read as a talk; nothing is written then.
+        ImportFailed: the file or page cannot be read as a talk (for a page also: offline, no answer in
+            time, an error page, too large); nothing is written then.
     """
-    from desktop.core.generate.pipeline import generate  # the rules and jieba: only when importing
+    return store(collection, read_source(path), now)
+
+
+def read_source(source: str | Path) -> Document:
+    """A file, or the article at a web address (fetched with a timeout and a size limit), read but not stored."""
+    if isinstance(source, str) and is_address(source):
+        from desktop.core.importing.web import import_url
+
+        return import_url(source)
     from desktop.core.importing import import_file
 
-    document = import_file(path)
+    return import_file(source)
+
+
+def import_pasted(collection: Collection, text: str, markup: str = "",
+                  now: datetime | None = None) -> tuple[Document, ImportResult]:
+    """Import pasted or dropped text; its HTML form, when the clipboard has one, keeps its headings."""
+    from desktop.core.importing import import_text
+
+    document = import_text(markup, ".html") if markup.strip() else import_text(text)
+    return store(collection, document, now)
+
+
+def is_address(text: str) -> bool:
+    """Is the text one web address (what a browser's address bar copies), rather than prose?"""
+    text = text.strip()
+    return bool(_ADDRESS.match(text))
+
+
+def store(collection: Collection, document: Document, now: datetime | None = None) -> tuple[Document, ImportResult]:
+    """Generate a read document's cards and store both in one transaction."""
+    from desktop.core.generate.pipeline import generate  # the rules and jieba: only when importing
+
     return document, collection.import_document(document, generate(document), now)
 
 

@@ -6,9 +6,10 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QTextBrowser
 
-from desktop.core.collection import Collection, split_tags
+from desktop.core.collection import Collection, place_from_row, split_tags
 from desktop.core.review import answer_html, question_html
 from desktop.ui.i18n import tr
+from desktop.ui.messages import with_place
 
 
 
@@ -41,7 +42,8 @@ class CardPreview(QTextBrowser):
 
     @staticmethod
     def _details(row: dict) -> str:
-        items = [(tr("Source"), row["source"] or ""), (tr("Section"), row["section"] or "")]
+        items = [(tr("Source"), row["source"] or ""),
+                 (tr("Section"), with_place(row["section"] or "", place_from_row(row)))]
         if split_tags(row["tags"]):
             items.append((tr("Tags"), " ".join(split_tags(row["tags"]))))
         return "".join(f"<p><span style='color: gray'>{html.escape(name)}:</span> {html.escape(value)}</p>"

@@ -100,7 +100,7 @@ def recovered_text(recovery: Recovery) -> str:
     return text.replace("%1", str(recovery.damaged_path))
 
 
-def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | None = None) -> int:
+def run_gui(data_dir: Path, open_path: str | Path | None = None, screenshot: Path | None = None) -> int:
     app = application()
     install_language(system_language())
     guard = InstanceGuard(data_dir)
@@ -124,18 +124,19 @@ def run_gui(data_dir: Path, open_path: Path | None = None, screenshot: Path | No
         if screenshot:
             return save_screenshot(window, screenshot)
         guard.show_requested.connect(lambda: _to_front(window))
-        guard.open_requested.connect(lambda path: (_to_front(window), window.import_file(Path(path))))
+        guard.open_requested.connect(lambda source: (_to_front(window), window.open_source(source)))
         window.show()
         if not terminate.attach(window):
             return 0  # terminated while starting, and nothing left to finish
         if open_path:
-            QTimer.singleShot(0, lambda: window.import_file(Path(open_path)))
+            QTimer.singleShot(0, lambda: window.open_source(str(open_path)))
         return app.exec()
     finally:
         guard.release()
 
 
-def _already_running(guard: InstanceGuard, data_dir: Path, open_path: Path | None, screenshot: Path | None) -> int:
+def _already_running(guard: InstanceGuard, data_dir: Path, open_path: str | Path | None,
+                     screenshot: Path | None) -> int:
     """Another TalkCards owns the folder: hand it our request, or say clearly why we stop."""
     if screenshot is None and guard.hand_over(open_path):
         print("talkcards: TalkCards is already open on this data folder; it was brought to the front.", file=sys.stderr)

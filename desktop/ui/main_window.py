@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QProgressBar,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 from desktop.core.collection import DROPPED, KEPT, Collection, CollectionError, split_tags, utc_now
 from desktop.core.document import Document
 from desktop.core.importing import SUFFIXES, ImportFailed
-from desktop.core.library import import_path
+from desktop.core.library import import_path, import_pasted, is_address
 from desktop.core.review import load_study, section_mastery, today_counts
 from desktop.ui.background import QueryHandle, collection_op, query_op
 from desktop.ui.card_editor import CardEditor, new_card_from_selection
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         section = lambda: self.open_review(self._document_id(), self.current_section_id())  # noqa: E731
         return [
             ("file", "import", QKeySequence.StandardKey.Open, self.choose_import),
+            ("file", "import_web", "Ctrl+Shift+O", self.choose_web_import),
             ("file", "export", "Ctrl+E", self.open_export),
             ("file", "rename_document", "F2", self.rename_document),
             ("file", "document_tags", "", self.edit_document_tags),
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
             ("edit", "undo", QKeySequence.StandardKey.Undo, self.undo),
             ("edit", "undo_review", "Ctrl+Alt+Z", self.undo_last_review),
             ("edit", "find", QKeySequence.StandardKey.Find, self.focus_search),
+            ("edit", "paste_document", "Ctrl+Shift+V", self.paste_document),
             ("edit", "edit_card", "Ctrl+Shift+E", self.edit_card),
             ("edit", "card_tags", "Ctrl+Shift+G", self.edit_card_tags),
             ("edit", "keep", "Ctrl+K", lambda: self.triage_selected(KEPT)),
@@ -267,7 +269,8 @@ class MainWindow(QMainWindow):
 
     def _labels(self) -> dict[str, str]:
         flags = {1: tr("Flag &red"), 2: tr("Flag &orange"), 3: tr("Flag &green"), 4: tr("Flag &blue")}
-        return {"import": tr("&Import…"), "export": tr("&Export…"), "quit": tr("&Quit"),
+        return {"import": tr("&Import…"), "import_web": tr("Import from &web page…"),
+                "paste_document": tr("&Paste as new document"), "export": tr("&Export…"), "quit": tr("&Quit"),
                 "rename_document": tr("Re&name document…"), "document_tags": tr("Document &tags…"),
                 "reimport": tr("Re-import from the &original file"), "delete_document": tr("De&lete document"),
                 "undo_review": tr("Undo the last &review"), "find": tr("&Find cards"),
@@ -394,8 +397,12 @@ class MainWindow(QMainWindow):
         return split_tags(text) if ok else None
 
     def reimport_document(self) -> None:
-        """Read the document's file again: new facts become cards, edits and reviews stay."""
-        path = Path(self.document.source_path) if self.document and self.document.source_path else None
+        """Read the document's file (or web page) again: new facts become cards, edits and reviews stay."""
+        source = self.document.source_path if self.document else ""
+        if is_address(source):
+            self.import_address(source)
+            return
+        path = Path(source) if source else None
         if path is None or not path.is_file():
             QMessageBox.information(self, tr("Re-import"), tr("The original file is no longer there: %1")
                                     .replace("%1", str(path or "")))
@@ -628,10 +635,11 @@ class MainWindow(QMainWindow):
     # ----- importing -------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUFFIXES)
-        texts, everything = tr("Texts"), tr("All files")
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import a talk or article"), "",
-                                              f"{texts} ({patterns});;{everything} (*)")
+        kinds = [(tr("Talks and articles"), SUFFIXES), (tr("Texts and web pages"), (".txt", ".md", ".html", ".htm")),
+                 (tr("Subtitles"), (".srt", ".vtt")), (tr("PDF slides and papers"), (".pdf",)),
+                 (tr("E-books"), (".epub",)), (tr("All files"), ("",))]
+        filters = ";;".join(f"{name} ({' '.join(f'*{suffix}' for suffix in suffixes)})" for name, suffixes in kinds)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import a talk or article"), "", filters)
         if path:
             self.import_file(Path(path))
 
@@ -639,6 +647,50 @@ class MainWindow(QMainWindow):
         """Import and generate off the GUI thread; the window stays usable meanwhile."""
         self.run_in_background(lambda col: import_path(col, path), self._imported,
                                tr("Importing %1…").replace("%1", path.name))
+
+    def choose_web_import(self) -> None:
+        """Ask for a web address (the clipboard's, when it holds one) and import its article."""
+        copied = QApplication.clipboard().text().strip()
+        url, ok = QInputDialog.getText(self, tr("Import from web page"), tr("Address of the page:"),
+                                       text=copied if is_address(copied) else "")
+        if ok and url.strip():
+            self.import_address(url.strip())
+
+    def import_address(self, url: str) -> None:
+        self.run_in_background(lambda col: import_path(col, url), self._imported,
+                               tr("Fetching %1…").replace("%1", url))
+
+    def open_source(self, source: str) -> None:
+        """A file or a web address given on the command line or by a second start."""
+        if is_address(source):
+            self.import_address(source)
+        else:
+            self.import_file(Path(source))
+
+    def paste_document(self) -> None:
+        """The clipboard as a new document: its files, its address, its HTML (headings kept) or its text."""
+        if not self.import_mime(QApplication.clipboard().mimeData()):
+            self.statusBar().showMessage(tr("The clipboard holds no text to study."), 8000)
+
+    def import_mime(self, data: QMimeData | None) -> bool:
+        """Import what was pasted or dropped; False when it holds nothing to study."""
+        if data is None:
+            return False
+        files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+        links = [url.toString() for url in data.urls() if url.scheme() in ("http", "https")]
+        text = data.text() if data.hasText() else ""
+        if files:
+            for path in files:
+                self.import_file(path)
+        elif links or is_address(text):
+            self.import_address(links[0] if links else text.strip())
+        elif text.strip() or data.hasHtml():
+            markup = data.html() if data.hasHtml() else ""
+            self.run_in_background(lambda col: import_pasted(col, text, markup), self._imported,
+                                   tr("Importing the pasted text…"))
+        else:
+            return False
+        return True
 
     def run_in_background(self, operation, on_success, message: str = "", on_failure=None) -> None:
         """Run `operation(collection)` off the GUI thread with the busy bar showing; errors get one message
@@ -683,14 +735,13 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # "Importing…" goes; what the finished work said stays
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if any(url.toLocalFile().lower().endswith(SUFFIXES) for url in event.mimeData().urls()):
+        data = event.mimeData()
+        if data.hasUrls() or data.hasText() or data.hasHtml():  # files, links, or text dragged from a browser
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        for url in event.mimeData().urls():
-            if url.toLocalFile().lower().endswith(SUFFIXES):
-                self.import_file(Path(url.toLocalFile()))
-        event.acceptProposedAction()
+        if self.import_mime(event.mimeData()):
+            event.acceptProposedAction()
 
     # ----- other screens ---------------------------------------------------------------------
 

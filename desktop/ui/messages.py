@@ -6,9 +6,10 @@ A test checks that every template the core raises is listed.
 """
 from __future__ import annotations
 
+from desktop.core.document import Place
 from desktop.core.importing import ImportFailed
 from desktop.core.importing.decode import fill
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import current_language, tr
 
 
 def import_templates() -> dict[str, str]:
@@ -39,3 +40,9 @@ def error_text(error: Exception) -> str:
     if isinstance(error, ImportFailed):
         return fill(import_templates().get(error.template, error.template), error.values)
     return str(error)
+
+
+def with_place(section: str, place: Place | None) -> str:
+    """A card's section with where its sentence is in the video or PDF: "1.2 训练 · 12:34", "Intro · p. 3"."""
+    where = place.label(current_language()) if place else ""
+    return f"{section} · {where}" if where and section else section or where

@@ -19,6 +19,7 @@ from desktop.core.quiz import AnswerPool, answers_match, diff, multiple_choice
 from desktop.core.review import answer_html, expected_answer, load_study, question_html, record_review
 from desktop.ui.background import query_op
 from desktop.ui.i18n import tr
+from desktop.ui.messages import with_place
 
 TYPED, CHOICE, CRAM = "typed", "choice", "cram"
 MODES = (TYPED, CHOICE, CRAM)
@@ -379,7 +380,7 @@ class QuizDialog(QDialog):
         card = self.card
         self.question_label.setText(answer_html(card.kind, card.front))
         back = html.escape(card.back).replace("\n", "<br>")
-        source = html.escape(f"{card.source} — {card.section}")
+        source = html.escape(f"{card.source} — {with_place(card.section, card.place)}")
         self.cram_label.setText(f"{back}<br><br><span style='color: gray'>{source}</span>")
         self.answered = True
 

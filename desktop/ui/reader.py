@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop.core.document import Document, Section
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import current_language, tr
 from desktop.ui.theme import is_dark
 
 CARD_TINT = ("#fff1b8", "#5b4a12")  # (light, dark): sentences that have cards
@@ -76,13 +76,18 @@ class ReaderView(QTextBrowser):
         heading = self._sentence_html(section.label, section.start, dark).strip()  # outline cards point here
         out = [f"<h{level}>{heading}</h{level}>"]
         text = self.document_.text
-        cursor = section.start
+        cursor, shown = section.start, ""
         for paragraph in section.paragraphs:
             start = text.find(paragraph, cursor)
             end = start + len(paragraph)
             cursor = end
-            pieces = [self._sentence_html(s.text, s.start, dark) for s in section.sentences if start <= s.start < end]
-            out.append(f"<p style='line-height:150%'>{''.join(pieces) or html.escape(paragraph)}</p>")
+            sentences = [s for s in section.sentences if start <= s.start < end]
+            pieces = [self._sentence_html(s.text, s.start, dark) for s in sentences]
+            where = sentences[0].place.label(current_language()) if sentences and sentences[0].place else ""
+            # a moment of the video or a new page, where the paragraph starts (a page is named once)
+            margin = f"<span style='color:gray'>{html.escape(where)}</span>&nbsp; " if where and where != shown else ""
+            shown = where or shown
+            out.append(f"<p style='line-height:150%'>{margin}{''.join(pieces) or html.escape(paragraph)}</p>")
         return "".join(out)
 
     def _sentence_html(self, sentence: str, start: int, dark: int) -> str:

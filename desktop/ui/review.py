@@ -11,11 +11,12 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QStackedWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from desktop.core.collection import Collection, utc_now
+from desktop.core.collection import Collection, place_from_row, utc_now
 from desktop.core.review import ReviewSession, answer_html, load_study, question_html
 from desktop.core.schedule import interval_parts, utc
 from desktop.ui.card_editor import CardEditor
 from desktop.ui.i18n import tr
+from desktop.ui.messages import with_place
 from desktop.ui.theme import FLAG_COLOURS
 
 # Anki's count colours: new blue, learning red, review green (mid tones read on light and dark).
@@ -249,7 +250,7 @@ class ReviewWindow(QWidget):
             self.question_label.setText(answer_html(row["kind"], row["front"]))
             self.answer_label.setText(html.escape(row["back"]).replace("\n", "<br>"))
             source = tr("Source: %1 — %2").replace("%1", html.escape(row["source"] or "")) \
-                .replace("%2", html.escape(row["section"] or ""))
+                .replace("%2", html.escape(with_place(row["section"] or "", place_from_row(row))))
             self.source_label.setText(f"<span style='color: gray'>{source}</span>")
         else:
             self.question_label.setText(question_html(row["kind"], row["front"]))

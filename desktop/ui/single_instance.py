@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.core.library import is_address
+
 LOCK_NAME = "talkcards.lock"
 _TIMEOUT_MS = 1500
 _SHOW = "show"
@@ -46,13 +48,14 @@ class InstanceGuard(QObject):
         pid, _host, _app = self.lock.getLockInfo()  # PySide6 returns the values, (0, "", "") when unknown
         return pid or None
 
-    def hand_over(self, open_path: Path | None = None) -> bool:
-        """Ask the owner to come to the front (and import `open_path`); True when it answered."""
+    def hand_over(self, open_path: str | Path | None = None) -> bool:
+        """Ask the owner to come to the front (and import `open_path`, a file or a web address); True when it answered."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_TIMEOUT_MS):
             return False
-        message = f"open {Path(open_path).resolve()}" if open_path else _SHOW
+        source = open_path if is_address(str(open_path or "")) else Path(open_path).resolve() if open_path else ""
+        message = f"open {source}" if source else _SHOW
         socket.write(message.encode("utf-8") + b"\n")
         delivered = socket.waitForBytesWritten(_TIMEOUT_MS)
         socket.disconnectFromServer()

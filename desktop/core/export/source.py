@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.card import CLOZE, Card
 from desktop.core.document import Document, Section
@@ -36,9 +36,16 @@ def exported_cards(source: DeckSource, include_suspended: bool) -> list[Card]:
         The cards to write. A cloze card without a deletion is left out: Anki would
         make no card from it and its database check would then flag the note.
     """
-    return [card for card in source.cards
+    return [_located(card, source.document.language) for card in source.cards
             if (include_suspended or not card.suspended)
             and (card.kind != CLOZE or CLOZE_RE.search(card.front))]
+
+
+def _located(card: Card, language: str) -> Card:
+    """The card with its sentence's place after the sentence ("… (12:34)"), to find it in the video or PDF."""
+    if card.place is None or not card.place.label(language):
+        return card
+    return replace(card, source=f"{card.source} ({card.place.label(language)})")
 
 
 def html_field(text: str) -> str:
