@@ -71,7 +71,7 @@ def test_the_entry_command_is_one_the_app_accepts(files):
     assert words[0] == "talkcards"
     argv = [arg for word in words[1:] for arg in (files if word == "%f" else [word])]
     args = _parser().parse_args(argv)
-    assert args.command == "open" and args.path == (Path(files[0]) if files else None)
+    assert args.command == "open" and args.path == (files[0] if files else None)
 
 
 def test_make_install_desktop_puts_entry_icon_and_metainfo_under_data_home(tmp_path):
