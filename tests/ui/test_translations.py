@@ -67,3 +67,24 @@ def test_no_ui_string_hides_inside_an_f_string():
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if re.search(r"\bf[\"'].*\{[^{}\"']*\btr\(", line)]
     assert offenders == []
+
+
+def core_import_templates() -> set[str]:
+    """Every sentence template the core raises ImportFailed with (string constants, joined as Python joins them)."""
+    import ast
+
+    found = set()
+    for path in (ROOT / "desktop" / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "ImportFailed"
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_every_sentence_the_core_raises_is_shown_translated(qapp):
+    from desktop.ui.messages import import_templates
+
+    raised = core_import_templates()
+    assert len(raised) > 20
+    assert sorted(raised - set(import_templates())) == []

@@ -62,9 +62,14 @@ def import_file(path: str | os.PathLike) -> Document:
             data = stream.read(limit + 1)  # bounded: the file may grow after stat()
     except OSError as error:
         raise ImportFailed("%1 could not be read: %2.", file, error.strerror or error) from error
-    if book := _book_reader(suffix, data):
-        return import_page(book(data), str(file))
-    return import_text(decode(data), suffix, str(file))
+    return import_bytes(data, suffix, str(file))
+
+
+def import_bytes(data: bytes, suffix: str = "", source_path: str = "") -> Document:
+    """Read a file's content: a PDF or EPUB by its first bytes (or its name), anything else as text."""
+    if book := _book_reader(book_suffix(data, suffix)):
+        return import_page(book(data), source_path)
+    return import_text(decode(data), suffix, source_path)
 
 
 def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Document:
@@ -88,13 +93,21 @@ def import_page(page: Page, source_path: str = "") -> Document:
     return parse(page, _plain(source_path))  # a path in no encoding would not fit in SQLite either
 
 
-def _book_reader(suffix: str, data: bytes) -> Callable[[bytes], Page] | None:
-    """The reader of a binary format, chosen by the file's first bytes or, failing them, its name."""
-    if data.startswith(b"%PDF-") or suffix == ".pdf":
+def book_suffix(data: bytes, suffix: str = "") -> str | None:
+    """".pdf" or ".epub" when the data is one (by its first bytes, else by the name's suffix), else None."""
+    if data.startswith(b"%PDF-"):
+        return ".pdf"
+    if data[30:58] == b"mimetypeapplication/epub+zip":  # an EPUB's first zip entry, stored uncompressed
+        return ".epub"
+    return suffix if suffix in BOOK_SUFFIXES else None
+
+
+def _book_reader(suffix: str | None) -> Callable[[bytes], Page] | None:
+    if suffix == ".pdf":
         from desktop.core.importing.pdf import read_pdf
 
         return read_pdf
-    if data[30:58] == b"mimetypeapplication/epub+zip" or suffix == ".epub":
+    if suffix == ".epub":
         from desktop.core.importing.epub import read_epub
 
         return read_epub
