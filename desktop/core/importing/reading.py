@@ -74,9 +74,10 @@ def import_bytes(data: bytes, suffix: str = "", source_path: str = "") -> Docume
 
 def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Document:
     """Parse already decoded text; `suffix` chooses the reader (".md", ".html", ".srt", ".vtt", else plain text)."""
-    page = _read(_plain(text), suffix)
-    if not page.title and suffix in SUBTITLE_SUFFIXES and source_path:
-        page.title = Path(source_path).stem  # captions have no title line: their first line is speech
+    text = _plain(text)
+    page = _read(text, suffix)
+    if not page.title and _is_subtitles(text, suffix) and source_path:
+        page.title = _plain(Path(source_path).stem)  # captions have no title line: their first line is speech
     return import_page(page, source_path)
 
 
@@ -141,8 +142,12 @@ def _untitled_title(page: Page, source_path: str) -> str:
     return first[:_UNTITLED_LENGTH].rstrip() + "…"
 
 
+def _is_subtitles(text: str, suffix: str) -> bool:
+    return suffix in SUBTITLE_SUFFIXES or bool(_SUBTITLE_START.match(text))
+
+
 def _read(text: str, suffix: str) -> Page:
-    if suffix in SUBTITLE_SUFFIXES or _SUBTITLE_START.match(text):
+    if _is_subtitles(text, suffix):
         from desktop.core.importing.subtitles import read_subtitles
 
         return read_subtitles(text, suffix)
