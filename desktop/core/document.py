@@ -64,8 +64,8 @@ class Section:
 
     @property
     def label(self) -> str:
-        """What a user calls the section: "1.2 模型规模与训练"."""
-        return f"{self.number} {self.title}".strip()
+        """What a user calls the section: "1.2 模型规模与训练"; "第三章" for a heading that is only its number."""
+        return self.number if self.title == self.number else f"{self.number} {self.title}".strip()
 
     @property
     def text(self) -> str:

@@ -219,3 +219,8 @@ def test_furniture_before_the_first_heading_leaves_no_lead_in() -> None:
     document = import_text(raw)
     assert [s.label for s in document.walk()] == ["1 Forces", "2 Wind"]
     assert document.sections[-1].text == "Wind twists decks."
+
+
+def test_a_heading_that_is_only_its_number_is_named_once() -> None:
+    document = import_text("# Notes\n\n## Chapter 3\n\nThe club met weekly.\n\n## 第三章\n\n读书会每周见面。\n", ".md")
+    assert [s.label for s in document.walk()] == ["Chapter 3", "第三章"]

@@ -31,6 +31,9 @@ class Page:
     title: str = ""
     blocks: list[Block] = field(default_factory=list)
     explicit_headings: bool = False  # the format marks its headings (Markdown #, HTML h1–h6)
+    # a book: each chapter (a top-level heading and what follows) ends like a page of its own, so the
+    # rules that cut a page's tail ("Further reading", a copyright line) must not cut the later chapters
+    chapters: bool = False
 
 
 def join_lines(lines: list[str]) -> list[str]:

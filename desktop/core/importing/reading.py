@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.document import Document
-from desktop.core.importing.blocks import HEADING, Page, reads_as_title
+from desktop.core.importing.blocks import HEADING, Block, Page, reads_as_title
 from desktop.core.importing.clean import clean
 from desktop.core.importing.endmatter import without_page_chrome
 from desktop.core.importing.decode import MAX_BOOK_BYTES, MAX_BYTES, ImportFailed, decode
@@ -68,7 +68,10 @@ def import_file(path: str | os.PathLike) -> Document:
 def import_bytes(data: bytes, suffix: str = "", source_path: str = "") -> Document:
     """Read a file's content: a PDF or EPUB by its first bytes (or its name), anything else as text."""
     if book := _book_reader(book_suffix(data, suffix)):
-        return import_page(book(data), source_path)
+        page = book(data)
+        if not page.title and source_path:
+            page.title = _plain(Path(source_path).stem)  # a book's first line is its first chapter's heading
+        return import_page(page, source_path)
     return import_text(decode(data), suffix, source_path)
 
 
@@ -84,7 +87,7 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
 def import_page(page: Page, source_path: str = "") -> Document:
     """Clean a page that a format's reader made and parse its outline."""
     page = _printable(page)
-    page.blocks = clean(page.blocks)
+    page.blocks = [block for part in _parts(page) for block in clean(part)]
     if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
         page.blocks = without_page_chrome(page.blocks, page.title)
     if not page.title and page.blocks:
@@ -92,6 +95,19 @@ def import_page(page: Page, source_path: str = "") -> Document:
     if not page.title or not page.blocks:
         raise ImportFailed("The file has no article text to study.")
     return parse(page, _plain(source_path))  # a path in no encoding would not fit in SQLite either
+
+
+def _parts(page: Page) -> list[list[Block]]:
+    """What is cleaned as one page: the whole page, or each chapter of a book."""
+    if not page.chapters:
+        return [page.blocks]
+    top = min((b.level for b in page.blocks if b.kind == HEADING), default=0)
+    parts: list[list[Block]] = [[]]
+    for block in page.blocks:
+        if block.kind == HEADING and block.level == top and parts[-1]:
+            parts.append([])
+        parts[-1].append(block)
+    return parts
 
 
 def book_suffix(data: bytes, suffix: str = "") -> str | None:
