@@ -5,6 +5,7 @@ import gzip
 import io
 import socket
 import threading
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -58,6 +59,10 @@ CHINESE = """<html><head><meta http-equiv="Content-Type" content="text/html; cha
 <h2>模型评测</h2>
 <p>研究人员在推理、编程和数学等多个基准上评测了该模型，结果显示它在推理基准上的准确率达到百分之八十七。</p>
 </div><div class="footer"><p>版权所有 2024 示例科技网 保留所有权利</p></div></body></html>"""
+
+# a short article among a site's bylines, counters and links: too little text for trafilatura, which then
+# gives the page's whole text as one paragraph
+SHORT = (Path(__file__).parent / "data" / "import_noise_zh.html").read_text(encoding="utf-8")
 
 MARKDOWN = """# Field notes on training
 
@@ -138,6 +143,7 @@ ROUTES = {
     "/captions": lambda h: _send(h, CAPTIONS.encode(), "text/vtt"),
     "/picture": lambda h: _send(h, b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png"),
     "/download": lambda h: _send(h, _pdf(), "application/octet-stream"),
+    "/short": lambda h: _send(h, SHORT.encode()),
 }
 
 
@@ -192,6 +198,13 @@ def test_article_without_site_furniture(site):
     assert "The model answered 87 percent of the questions correctly on the reasoning benchmark." in sentences
     assert not [s for s in sentences if any(noise in s for noise in FURNITURE)]
     assert not any(noise in document.text for noise in FURNITURE)
+
+
+def test_a_short_article_keeps_its_sections_when_trafilatura_gives_up_on_them(site):
+    document = import_url(f"{site}/short")
+    assert _labels(document) == ["一 热泉的发现", "二 化能合成"]
+    assert _sentences(document)[0] == "热泉喷出的海水温度可达400摄氏度,所以被称为“黑烟囱”。"
+    assert not any(noise in document.text for noise in ("当前位置", "阅读(3826)", "上一篇", "©"))
 
 
 def test_cards_come_from_the_article(site):

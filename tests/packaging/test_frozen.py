@@ -71,3 +71,58 @@ def test_a_missing_system_library_is_named_instead_of_qts_abort(program, tmp_pat
         pytest.skip("this machine has every library Qt's X11 plugin needs")
     window = _run(program, tmp_path, "--data-dir", str(tmp_path / "data"), display=True)
     assert (window.returncode, window.stderr) == (2, f"talkcards: {expected}\n")
+
+
+def test_it_reads_captions_and_traditional_chinese(program, tmp_path):
+    """The libraries of the new formats travel with their data (OpenCC's dictionaries, webvtt-py)."""
+    captions = tmp_path / "talk.vtt"
+    captions.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nThe station opened in 2011 and\n\n"
+                        "00:00:04.000 --> 00:00:07.000\nproduces 254 MW at peak.\n", encoding="utf-8")
+    generated = _run(program, tmp_path, "generate", str(captions), "--json")
+    assert generated.returncode == 0, generated.stderr
+    assert any(card.get("time") == 1.0 for card in json.loads(generated.stdout)["cards"])
+    traditional = tmp_path / "電池.txt"
+    traditional.write_text("電池簡介\n\n鋰電池是一種以鋰金屬或鋰合金為負極材料的電池。它的能量密度很高。\n", encoding="utf-8")
+    generated = _run(program, tmp_path, "generate", str(traditional), "--json")
+    assert generated.returncode == 0, generated.stderr
+    assert [card["front"] for card in json.loads(generated.stdout)["cards"]] == ["什麼是鋰電池？"]
+
+
+def test_epub_import_names_the_optional_package_it_needs(program, tmp_path):
+    book = tmp_path / "book.epub"
+    book.write_bytes(b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/epub+zip")
+    result = _run(program, tmp_path, "outline", str(book))
+    assert result.returncode != 0 and "EbookLib" in result.stderr
+
+
+def test_it_imports_a_web_page_without_other_network_access(program, tmp_path):
+    """trafilatura's helpers read their data from the build (tld would otherwise download its suffix list)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    page = ("<html><head><title>Tides</title></head><body><nav>Home | News</nav><article><h1>Tides</h1>"
+            "<h2>Stations</h2><p>The Sihwa Lake station in South Korea produces 254 MW at peak and opened in 2011 "
+            "after seven years of building work on the sea wall.</p><h2>Costs</h2><p>Tidal barrages cost about three "
+            "times as much per megawatt as onshore wind farms do, mostly because of the dam.</p></article></body></html>")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body = page.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = _run(program, tmp_path, "outline", f"http://127.0.0.1:{server.server_address[1]}/tides")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.splitlines() == ["Tides", "  Stations", "  Costs"]

@@ -22,6 +22,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from desktop import __version__
 from desktop.core.document import Document
+from desktop.core.importing.blocks import Page
 from desktop.core.importing.decode import MAX_BOOK_BYTES, MAX_BYTES, ImportFailed, decode
 
 # "Mozilla/5.0 (compatible; …)": some sites refuse a client that does not look like a browser at all
@@ -146,13 +147,22 @@ def import_html(html: str, url: str) -> Document:
         page = read_html(markup)
         page.title = page.title or title  # the article's own <h1> if trafilatura kept it
         try:
-            return import_page(page, url)
+            if not _glued(page, html):
+                return import_page(page, url)
         except ImportFailed:
             pass  # what it kept was all noise: read the whole page instead
     try:
         return import_text(html, ".html", url)
     except ImportFailed as error:
         raise ImportFailed("The page %1 has no article text to study.", url) from error
+
+
+def _glued(article: Page, html: str) -> bool:
+    """Did trafilatura give up on the article's structure? On a page with little text it falls back to the
+    page's whole text as one paragraph, menus and headings run together, where our reader finds its parts."""
+    from desktop.core.importing.html_page import read_html
+
+    return len(article.blocks) <= 1 and len(read_html(html).blocks) > 2
 
 
 def decode_page(data: bytes, content_type: str = "") -> str:
