@@ -28,6 +28,7 @@ from desktop.core.importing.decode import MAX_BOOK_BYTES, MAX_BYTES, ImportFaile
 # "Mozilla/5.0 (compatible; …)": some sites refuse a client that does not look like a browser at all
 USER_AGENT = f"Mozilla/5.0 (compatible; TalkCards/{__version__}; +https://github.com/talkcards/talkcards)"
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.5"
+TIMEOUT = 15.0  # seconds to connect and for each read: a page that takes longer is not coming
 _CHUNK = 64 * 1024
 _MB = 1024 * 1024
 _WEB_SCHEMES = ("http", "https")
@@ -74,7 +75,7 @@ def address(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc, path, query, ""))
 
 
-def fetch(url: str, timeout: float = 15.0, max_bytes: int = MAX_BYTES,
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
           book_bytes: int = MAX_BOOK_BYTES) -> tuple[bytes, str, str]:
     """Download what a web address gives.
 
@@ -110,7 +111,7 @@ def fetch(url: str, timeout: float = 15.0, max_bytes: int = MAX_BYTES,
     return body, content_type, final
 
 
-def import_url(url: str, timeout: float = 15.0) -> Document:
+def import_url(url: str, timeout: float | None = None) -> Document:
     """Fetch a web address and read its article (or the PDF, EPUB, subtitles or text it gives).
 
     Returns:
@@ -118,7 +119,7 @@ def import_url(url: str, timeout: float = 15.0) -> Document:
     Raises:
         ImportFailed: with one clear sentence; nothing else escapes.
     """
-    body, content_type, final = fetch(url, timeout)
+    body, content_type, final = fetch(url, TIMEOUT if timeout is None else timeout)
     if not body.strip():
         raise ImportFailed("The page %1 is empty.", final)
     suffix = _suffix(content_type, body, final)
