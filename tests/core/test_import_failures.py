@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import io
-import threading
 import time
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from desktop.core.collection import Collection
 from desktop.core.importing import ImportFailed
 from desktop.core.importing.decode import MAX_BYTES
 from desktop.core.library import import_path
+from tests.loopback import send, serving
 
 SENTENCE = "The Sihwa Lake station in South Korea produces 254 MW at peak."
 
@@ -53,27 +52,18 @@ def broken_srt() -> bytes:
     return f"1\n00:00:01,000 --> 00:00:04,000\n{SENTENCE}\n\n2\n00:00:xx,000 --> 00:00:06,000\nMore.\n".encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        if self.path == "/slow":
-            time.sleep(1.5)
-        size = 60 * 1024 * 1024 if self.path == "/huge" else 0
-        self.send_response(404 if self.path == "/gone" else 200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(size))
-        self.end_headers()
-
-    def log_message(self, *args) -> None:
-        pass
+def slow(handler) -> None:
+    time.sleep(1.5)
+    send(handler, 200, "text/html", b"<p>Too late.</p>")
 
 
 @pytest.fixture
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    def huge(handler) -> None:  # announces 60 MB and sends none of it: refused before a byte is read
+        send(handler, 200, "text/html", b"", 60 * 1024 * 1024)
+
+    with serving({"/slow": slow, "/huge": huge}) as address:
+        yield address
 
 
 def state(collection: Collection) -> tuple:

@@ -43,6 +43,20 @@ def page_of(document: Document, text: str) -> int | None:
     return found[0].place.page if found[0].place else None
 
 
+def one_line_pdf(path: Path, sentence: str, encrypt: StandardEncryption | None = None) -> Path:
+    pdf = canvas.Canvas(str(path), encrypt=encrypt)
+    pdf.drawString(72, 700, sentence)
+    pdf.save()
+    return path
+
+
+def failure(path: Path) -> str:
+    """The sentence importing `path` fails with."""
+    with pytest.raises(ImportFailed) as caught:
+        import_file(path)
+    return str(caught.value)
+
+
 def write_deck(path: Path, title: str | None = None, slides: list[tuple[str, list[str]]] = SLIDES) -> Path:
     """Landscape slides (three by default): a big title, bullets, a footer line and a page number on each."""
     pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
@@ -88,34 +102,44 @@ REPORT_PAGES = [
 REPORT_TITLE = "Annual Report on Model Training"
 
 
-def write_report(path: Path) -> Path:
+def write_pages(path: Path, pages: list[list[tuple[str, str]]], title: str, header: str, footer: str,
+                regular: str = "Helvetica", bold: str = "Helvetica-Bold", meta_title: str | None = None) -> Path:
+    """A paged document: the title on page 1, ("h"|"p"|"indent"|"gap", text) lines, a running header and a
+    footer ("{n}" and "{total}" filled) on every page."""
     pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.setTitle("Microsoft Word - Annual report")  # what Word writes when the author set no title
+    if meta_title:
+        pdf.setTitle(meta_title)
     width, height = A4
-    for number, lines in enumerate(REPORT_PAGES, 1):
-        pdf.setFont("Helvetica", 9)
-        pdf.drawString(72, height - 40, "Acme Labs · Annual Report 2024")
-        pdf.drawCentredString(width / 2, 30, f"Page {number} of {len(REPORT_PAGES)}")
+    for number, lines in enumerate(pages, 1):
+        pdf.setFont(regular, 9)
+        pdf.drawString(72, height - 40, header)
+        pdf.drawCentredString(width / 2, 30, footer.format(n=number, total=len(pages)))
         y = height - 90
         if number == 1:
-            pdf.setFont("Helvetica-Bold", 20)
-            pdf.drawString(72, y, REPORT_TITLE)
+            pdf.setFont(bold, 20)
+            pdf.drawString(72, y, title)
             y -= 40
         for kind, text in lines:
             if kind == "h":
                 y -= 10
-                pdf.setFont("Helvetica-Bold", 14)
+                pdf.setFont(bold, 14)
                 pdf.drawString(72, y, text)
                 y -= 22
             elif kind == "gap":
                 y -= 8
             else:
-                pdf.setFont("Helvetica", 11)
+                pdf.setFont(regular, 11)
                 pdf.drawString(92 if kind == "indent" else 72, y, text)
                 y -= 14
         pdf.showPage()
     pdf.save()
     return path
+
+
+def write_report(path: Path) -> Path:
+    # "Microsoft Word - …": what Word writes as the title when the author set none
+    return write_pages(path, REPORT_PAGES, REPORT_TITLE, "Acme Labs · Annual Report 2024", "Page {n} of {total}",
+                       meta_title="Microsoft Word - Annual report")
 
 
 def test_each_slide_is_a_section_titled_by_its_title(tmp_path: Path) -> None:
@@ -266,24 +290,8 @@ ZH_PAGES = [
 
 def write_chinese(path: Path) -> Path:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # ReportLab's built-in Chinese font
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
-    for number, lines in enumerate(ZH_PAGES, 1):
-        pdf.setFont("STSong-Light", 9)
-        pdf.drawString(72, height - 40, "大模型技术报告")
-        pdf.drawCentredString(width / 2, 30, f"第 {number} 页")
-        y = height - 90
-        if number == 1:
-            pdf.setFont("STSong-Light", 22)
-            pdf.drawString(72, y, "大语言模型综述")
-            y -= 40
-        for kind, text in lines:
-            pdf.setFont("STSong-Light", 15 if kind == "h" else 11)
-            pdf.drawString(72, y, text)
-            y -= 24 if kind == "h" else 15
-        pdf.showPage()
-    pdf.save()
-    return path
+    # one font in two sizes: the headings stand out by size alone, as in many Chinese reports
+    return write_pages(path, ZH_PAGES, "大语言模型综述", "大模型技术报告", "第 {n} 页", "STSong-Light", "STSong-Light")
 
 
 def test_chinese_lines_join_without_spaces(tmp_path: Path) -> None:
@@ -387,14 +395,10 @@ def test_a_file_named_pdf_that_is_not_one(tmp_path: Path) -> None:
 
 
 def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
-    path = tmp_path / "locked.pdf"
-    pdf = canvas.Canvas(str(path), encrypt=StandardEncryption("secret", ownerPassword="owner"))
-    pdf.drawString(72, 700, "Nobody reads this sentence without the password.")
-    pdf.save()
-    with pytest.raises(ImportFailed) as failure:
-        import_file(path)
-    assert str(failure.value) == ("The PDF is password-protected; save a copy without the password "
-                                  "(for example with Print to PDF) and import that.")
+    locked = one_line_pdf(tmp_path / "locked.pdf", "Nobody reads this sentence without the password.",
+                          StandardEncryption("secret", ownerPassword="owner"))
+    assert failure(locked) == ("The PDF is password-protected; save a copy without the password "
+                               "(for example with Print to PDF) and import that.")
 
 
 def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path: Path) -> None:
@@ -414,34 +418,26 @@ def test_an_aes_encrypted_pdf_with_only_an_owner_password_is_read(tmp_path: Path
     """Publishers' "no printing" PDFs are AES-encrypted with an empty user password: pypdf reads them."""
     from pypdf import PdfReader, PdfWriter
 
-    plain = tmp_path / "plain.pdf"
-    pdf = canvas.Canvas(str(plain))
-    pdf.drawString(72, 700, "Anyone may read this sentence, though printing is not allowed.")
-    pdf.save()
-    writer = PdfWriter(clone_from=PdfReader(plain))
+    sentence = "Anyone may read this sentence, though printing is not allowed."
+    writer = PdfWriter(clone_from=PdfReader(one_line_pdf(tmp_path / "plain.pdf", sentence)))
     writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
     with open(tmp_path / "aes.pdf", "wb") as out:
         writer.write(out)
-    assert texts(import_file(tmp_path / "aes.pdf")) == ["Anyone may read this sentence, though printing is not allowed."]
+    assert texts(import_file(tmp_path / "aes.pdf")) == [sentence]
 
 
 def test_a_cipher_pypdf_cannot_decrypt_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """pypdf decrypts AES only with the cryptography package; without it, the user hears what to do."""
+    """A security handler pypdf lacks (or AES without the cryptography package): the user hears what to do."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
-    def without_aes(reader: PdfReader, password: str) -> None:
+    def cannot(reader: PdfReader, password: str) -> None:
         raise DependencyError("cryptography>=3.1 is required for AES algorithm")
 
-    # the tests cannot write an AES file without that package either: an RC4 file stands in for one
-    monkeypatch.setattr(PdfReader, "decrypt", without_aes)
-    path = tmp_path / "aes.pdf"
-    pdf = canvas.Canvas(str(path), encrypt=StandardEncryption("", ownerPassword="owner"))
-    pdf.drawString(72, 700, "Readable with the right library.")
-    pdf.save()
-    with pytest.raises(ImportFailed) as failure:
-        import_file(path)
-    assert str(failure.value) == ("The PDF is encrypted in a way TalkCards cannot read; save an unencrypted copy "
+    monkeypatch.setattr(PdfReader, "decrypt", cannot)
+    encrypted = one_line_pdf(tmp_path / "aes.pdf", "Readable with the right library.",
+                             StandardEncryption("", ownerPassword="owner"))
+    assert failure(encrypted) == ("The PDF is encrypted in a way TalkCards cannot read; save an unencrypted copy "
                                   "(for example with Print to PDF) and import that.")
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import desktop
 from desktop.core.gui_requirements import missing_libraries, plugin_problem, xcb_plugin
+from tests.loopback import serving
 
 pytestmark = pytest.mark.slow
 
@@ -97,32 +98,12 @@ def test_epub_import_names_the_optional_package_it_needs(program, tmp_path):
 
 def test_it_imports_a_web_page_without_other_network_access(program, tmp_path):
     """trafilatura's helpers read their data from the build (tld would otherwise download its suffix list)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
     page = ("<html><head><title>Tides</title></head><body><nav>Home | News</nav><article><h1>Tides</h1>"
             "<h2>Stations</h2><p>The Sihwa Lake station in South Korea produces 254 MW at peak and opened in 2011 "
             "after seven years of building work on the sea wall.</p><h2>Costs</h2><p>Tidal barrages cost about three "
             "times as much per megawatt as onshore wind farms do, mostly because of the dam.</p></article></body></html>")
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            body = page.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        result = _run(program, tmp_path, "outline", f"http://127.0.0.1:{server.server_address[1]}/tides")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving({"/tides": (200, "text/html; charset=utf-8", page.encode())}) as site:
+        result = _run(program, tmp_path, "outline", f"{site}/tides")
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert result.stdout.splitlines() == ["Tides", "  Stations", "  Costs"]

@@ -1,9 +1,6 @@
 """Paste, drop and web addresses reach the same import as a file; places show where a sentence is."""
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication, QTextBrowser
@@ -12,6 +9,7 @@ from desktop.core.document import Place
 from desktop.core.importing import import_page
 from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page
 from desktop.core.library import store
+from tests.loopback import serving
 
 ARTICLE = ("<html><head><title>Tidal power</title></head><body><nav>Home | News | Login</nav><article>"
            "<h1>Tidal power</h1><h2>Stations</h2><p>The Sihwa Lake station in South Korea produces 254 MW at peak. "
@@ -22,24 +20,8 @@ ARTICLE = ("<html><head><title>Tidal power</title></head><body><nav>Home | News 
 @pytest.fixture
 def site():
     """A web server on 127.0.0.1 serving the article at /tidal."""
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            body = ARTICLE.encode() if self.path == "/tidal" else b"not here"
-            self.send_response(200 if self.path == "/tidal" else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving({"/tidal": (200, "text/html; charset=utf-8", ARTICLE.encode())}) as address:
+        yield address
 
 
 def outline(window) -> list[str]:
