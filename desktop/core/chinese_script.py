@@ -8,8 +8,10 @@ are written back in the document's own characters.
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from desktop.core.card import Card
@@ -20,6 +22,8 @@ from desktop.core.document import Document
 # a Simplified text stay below this share.
 _TRADITIONAL_SHARE = 0.03
 _MIN_CHANGED = 3
+_HAN = re.compile("[\u4e00-\u9fff]+")
+_SAMPLE = 100_000  # characters
 
 
 @cache
@@ -39,11 +43,11 @@ def simplified(text: str) -> str:
 
 
 def is_traditional(text: str) -> bool:
-    """Is the text written in Traditional characters?"""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    """Is the text written in Traditional characters? (Judged on its first pages: a text keeps its script.)"""
+    han = "".join(_HAN.findall(text, 0, _SAMPLE))
     if len(han) < _MIN_CHANGED:
         return False
-    changed = sum(a != b for a, b in zip(han, simplified("".join(han))))
+    changed = sum(a != b for a, b in zip(han, simplified(han)))
     return changed >= _MIN_CHANGED and changed >= _TRADITIONAL_SHARE * len(han)
 
 
@@ -81,6 +85,20 @@ def simplified_view(document: Document) -> SimplifiedView | None:
         for sentence in section.sentences:
             sentence.text = view.text[sentence.start:sentence.end]
     return SimplifiedView(document, view)
+
+
+def written_as(changed: str, view: str, original: str) -> str:
+    """`changed`, an edit of `view` (the Simplified twin of `original`), in the original's characters.
+
+    What the edit kept is taken from the original; what it added (rare: cleaning mostly deletes) is
+    converted. The result has the length of `changed`, as the view has the original's.
+    """
+    if changed == view:
+        return original
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, view, changed, autojunk=False).get_opcodes():
+        out.append(original[i1:i2] if tag == "equal" else _converter("s2t").convert(changed[j1:j2]))
+    return "".join(out)
 
 
 def _back_map(original: str, view: str) -> dict[str, str]:

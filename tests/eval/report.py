@@ -88,5 +88,32 @@ def main() -> None:
               f"density {sum(r[3] for r in part) / n:.1f}  lint {sum(r[4] for r in part) / n:.0%}  texts {n}")
 
 
+def traditional_twins() -> None:
+    """`--traditional`: each Simplified Chinese text and its gold facts converted to Traditional characters
+    (OpenCC s2t), scored beside the original: the cards of a 繁體 text should be as good."""
+    from desktop.core.chinese_script import _converter
+    from desktop.core.importing import import_text
+
+    scorer = scoring.load("score_cards")
+    if scorer is None:
+        sys.exit("make eval needs ../shared/eval beside the repository.")
+    to_traditional = _converter("s2t").convert
+    print(f"{'text':32} {'recall':>6} {'繁體':>6} {'cards':>5} {'繁體':>5}")
+    totals = [0.0, 0.0]
+    rows = [row for row in texts() if row[2].suffix != ".json" and CJK.search(row[2].read_text(encoding="utf-8")[:2000])
+            and not is_traditional(row[2].read_text(encoding="utf-8"))]
+    for _group, name, path, gold_path in rows:
+        text = path.read_text(encoding="utf-8")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        twin_gold = json.loads(to_traditional(json.dumps(gold, ensure_ascii=False)))
+        plain = [c.to_json() for c in generate(import_text(text, path.suffix.lower(), str(path)))]
+        twin = [c.to_json() for c in generate(import_text(to_traditional(text), path.suffix.lower(), str(path)))]
+        recall, twin_recall = scoring.score(scorer, plain, gold)["recall"], scoring.score(scorer, twin, twin_gold)["recall"]
+        totals[0] += recall
+        totals[1] += twin_recall
+        print(f"{name:32} {recall:6.2f} {twin_recall:6.2f} {len(plain):5d} {len(twin):5d}")
+    print(f"{'mean of ' + str(len(rows)) + ' texts':32} {totals[0] / len(rows):6.2f} {totals[1] / len(rows):6.2f}")
+
+
 if __name__ == "__main__":
-    main()
+    traditional_twins() if "--traditional" in sys.argv else main()

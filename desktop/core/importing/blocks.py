@@ -24,6 +24,8 @@ class Block:
     # where the text came from, for formats that say (subtitles: cue times, PDF: pages): (offset in
     # `text`, place) in increasing offset; a sentence gets the last place at or before its start
     places: list[tuple[int, Place]] = field(default_factory=list)
+    # the text as written while `text` holds its Simplified view (a Traditional page being cleaned)
+    written: str = ""
 
 
 @dataclass

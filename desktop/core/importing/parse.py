@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
+from desktop.core.chinese_script import is_traditional, simplified
 from desktop.core.document import Document, Place, Section, Sentence, document_id, section_id
 from desktop.core.importing.blocks import HEADING, Block, Page
 from desktop.core.text import language_of, split_sentences
@@ -58,12 +59,31 @@ def parse(page: Page, source_path: str = "", language: str | None = None) -> Doc
     document = Document(id=doc_id, title=title, language=language or language_of(title + body_text),
                         text="", source_path=source_path)
     builder = _Builder(document)
-    for block, heading in _classify(page):
+    for block, heading in _written_headings(page):
         if heading:
             builder.open(heading)
         else:
             builder.paragraph(block.text, block.item, block.places)
     return builder.finish()
+
+
+def _written_headings(page: Page) -> Iterator[tuple[Block, _Heading | None]]:
+    """`_classify`; on a Traditional page the heading rules (結語, 第三節, 兩) read its Simplified view."""
+    if not is_traditional(page.title + "".join(block.text for block in page.blocks)):
+        yield from _classify(page)
+        return
+    view = Page(page.title, [replace(block, text=simplified(block.text)) for block in page.blocks],
+                page.explicit_headings)
+    for block, (seen, heading) in zip(page.blocks, _classify(view)):
+        if heading:  # its number and title as the page writes them: same place, same length in the view
+            heading.number, heading.title = (_as_written(part, seen.text, block.text)
+                                              for part in (heading.number, heading.title))
+        yield block, heading
+
+
+def _as_written(part: str, view: str, written: str) -> str:
+    start = view.find(part)
+    return written[start:start + len(part)] if part and start >= 0 else part
 
 
 def _classify(page: Page) -> Iterator[tuple[Block, _Heading | None]]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from desktop.core.chinese_script import is_traditional, simplified, written_as
 from desktop.core.document import Document
 from desktop.core.importing.blocks import HEADING, Block, Page, reads_as_title
 from desktop.core.importing.clean import clean
@@ -87,7 +89,7 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
 def import_page(page: Page, source_path: str = "") -> Document:
     """Clean a page that a format's reader made and parse its outline."""
     page = _printable(page)
-    page.blocks = [block for part in _parts(page) for block in clean(part)]
+    page.blocks = _cleaned(page)
     if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
         page.blocks = without_page_chrome(page.blocks, page.title)
     if not page.title and page.blocks:
@@ -95,6 +97,18 @@ def import_page(page: Page, source_path: str = "") -> Document:
     if not page.title or not page.blocks:
         raise ImportFailed("The file has no article text to study.")
     return parse(page, _plain(source_path))  # a path in no encoding would not fit in SQLite either
+
+
+def _cleaned(page: Page) -> list[Block]:
+    """The page's blocks without the noise; a Traditional page's cleaning rules read its Simplified view."""
+    traditional = is_traditional(page.title + "".join(block.text for block in page.blocks))
+    if traditional:
+        page.blocks = [replace(block, text=simplified(block.text), written=block.text) for block in page.blocks]
+    kept = [block for part in _parts(page) for block in clean(part)]
+    if traditional:
+        kept = [replace(block, text=written_as(block.text, simplified(block.written), block.written), written="")
+                for block in kept]
+    return kept
 
 
 def _parts(page: Page) -> list[list[Block]]:
