@@ -36,8 +36,8 @@ class Card:
     @property
     def place_columns(self) -> dict:
         """The place as the cards table stores it (readable columns, empty for a text without places)."""
-        return {"source_time": self.place.time if self.place else None,
-                "source_page": self.place.page if self.place else None}
+        place = self.place or Place()
+        return {"source_time": place.time, "source_page": place.page, "source_speaker": place.speaker}
 
 
 def card_id(doc_id: str, rule: str, source: str, answer: str, kind: str) -> str:

@@ -275,7 +275,7 @@ class Collection:
         # a reworded card gets a new edit time, so Anki's "update if newer" takes the new wording
         self.conn.executemany(
             "UPDATE cards SET document_id = ?, section_id = ?, section = ?, position = ?, source = ?, "
-            "source_start = ?, source_end = ?, source_time = ?, source_page = ?, front = ?, back = ?, "
+            "source_start = ?, source_end = ?, source_time = ?, source_page = ?, source_speaker = ?, front = ?, back = ?, "
             "modified_at = coalesce(?, modified_at), "
             "retired_at = NULL WHERE id = ?", updates)
 
@@ -729,9 +729,9 @@ def join_tags(tags: list[str]) -> str:
 
 
 def _sentence_row(sentence: Sentence) -> list:
-    """[text, start, end], with its place's time and page when it has one (older rows have three items)."""
+    """[text, start, end], with its place's time, page and speaker when it has one (older rows have three items)."""
     row = [sentence.text, sentence.start, sentence.end]
-    return row + [sentence.place.time, sentence.place.page] if sentence.place else row
+    return row + [sentence.place.time, sentence.place.page, sentence.place.speaker] if sentence.place else row
 
 
 def _sentence_from_row(row: list) -> Sentence:
@@ -741,8 +741,8 @@ def _sentence_from_row(row: list) -> Sentence:
 
 def place_from_row(row: dict) -> Place | None:
     """A card row's place (its sentence's time or page), None for a text without places."""
-    time, page = row.get("source_time"), row.get("source_page")
-    return Place(time, page) if time is not None or page is not None else None
+    place = Place(row.get("source_time"), row.get("source_page"), row.get("source_speaker"))
+    return place if place != Place() else None
 
 
 def _card_from_row(row: dict, document_tags: list[str] = ()) -> Card:

@@ -28,17 +28,18 @@ class Place:
     """Where a sentence is in the original beyond its section: a moment of a recording, a page of a PDF."""
     time: float | None = None  # seconds from the start of the video or talk
     page: int | None = None  # 1 = the first page (a slide deck's first slide)
+    speaker: str | None = None  # who says it, when captions name them: context, never card text
 
     def to_json(self) -> dict:
-        return {key: value for key, value in (("time", self.time), ("page", self.page)) if value is not None}
+        return {key: value for key, value in (("time", self.time), ("page", self.page), ("speaker", self.speaker))
+                if value is not None}
 
     def label(self, language: str = "en") -> str:
-        """How a reader names the place: "12:34" in a recording, "p. 3" or "第 3 页" in a PDF."""
-        if self.time is not None:
-            return clock(self.time)
-        if self.page is not None:
-            return f"第 {self.page} 页" if language.startswith("zh") else f"p. {self.page}"
-        return ""
+        """How a reader names the place: "12:34" or "李沐，12:34" in a recording, "p. 3" or "第 3 页" in a PDF."""
+        zh = language.startswith("zh")
+        where = clock(self.time) if self.time is not None else "" if self.page is None else (
+            f"第 {self.page} 页" if zh else f"p. {self.page}")
+        return ("，" if zh else ", ").join(part for part in (self.speaker, where) if part)
 
 
 @dataclass

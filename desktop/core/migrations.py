@@ -74,9 +74,10 @@ END''')
 
 @migrations()
 def m004_source_places(db: sqlite_utils.Database) -> None:
-    """Where a card's sentence is in a subtitle file's recording (seconds) or a PDF (page number)."""
+    """Where a card's sentence is in a subtitle file's recording (seconds, and who speaks) or a PDF (page number)."""
     db["cards"].add_column("source_time", float)
     db["cards"].add_column("source_page", int)
+    db["cards"].add_column("source_speaker", str)
 
 
 def migrate(db: sqlite_utils.Database, before: Callable[[], object] | None = None) -> int:

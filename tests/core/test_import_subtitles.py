@@ -192,6 +192,8 @@ def test_chinese_captions_join_without_spaces_and_lose_labels_and_sound_cues(tmp
         ("主要来自网页。", 11.0),
     ]
     assert not any(mark in document.text for mark in ("李沐", "观众", "音乐", "掌声", "<v"))
+    # who said it stays beside each sentence, as context
+    assert [s.place.speaker for section in document.walk() for s in section.sentences] == ["李沐", "李沐", "观众", "李沐"]
     cards = [card for card in generate(document) if card.source == "模型用了15万亿个词元来训练。"]
     assert cards and cards[0].place.time == 3.0
 

@@ -21,7 +21,7 @@ SECOND = "Tidal barrages cost three times as much per megawatt as wind farms."
 
 def placed(kind: str) -> Page:
     """A page whose two paragraphs know their places: seconds of a recording, or pages of a PDF."""
-    make = (lambda n: Place(time=float(n))) if kind == "time" else (lambda n: Place(page=n))
+    make = (lambda n: Place(time=float(n), speaker="Maria")) if kind == "time" else (lambda n: Place(page=n))
     return Page("Tidal power", [
         Block(HEADING, "Stations", 1),
         Block(PARAGRAPH, FIRST, places=[(0, make(3)), (FIRST.index("It has"), make(4))]),
@@ -41,11 +41,13 @@ def test_places_survive_the_collection_and_reach_the_json(tmp_path: Path) -> Non
     document, _ = store(collection, import_page(placed("time")))
     stored = collection.document(document.id)
     assert [s.place for section in stored.walk() for s in section.sentences] == [
-        Place(time=3.0), Place(time=4.0), Place(time=7.0)]
+        Place(time=3.0, speaker="Maria"), Place(time=4.0, speaker="Maria"), Place(time=7.0, speaker="Maria")]
     cards = collection.cards(collection.find_card_ids(document_id=document.id))
     said = {"1966": 3.0, "twenty-four": 4.0, "megawatt": 7.0}
-    assert cards and all(c.place == Place(time=next(t for w, t in said.items() if w in c.source)) for c in cards)
+    assert cards and all(c.place == Place(time=next(t for w, t in said.items() if w in c.source), speaker="Maria")
+                         for c in cards)
     assert json.loads(json.dumps(cards[0].to_json()))["time"] == cards[0].place.time
+    assert cards[0].to_json()["speaker"] == "Maria"
     assert "page" not in cards[0].to_json()
     collection.close()
 
@@ -85,3 +87,5 @@ def test_a_place_reads_as_players_and_books_say_it() -> None:
     assert [clock(s) for s in (0, 65.9, 754.5, 3723)] == ["0:00", "1:05", "12:34", "1:02:03"]
     assert Place(page=3).label("zh") == "第 3 页" and Place(page=3).label("en") == "p. 3"
     assert Place(time=754.5).label("zh") == "12:34"
+    assert Place(time=754.5, speaker="李沐").label("zh") == "李沐，12:34"
+    assert Place(time=5, speaker="Maria").label("en") == "Maria, 0:05"

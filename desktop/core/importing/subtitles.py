@@ -75,6 +75,7 @@ class _Cue:
 @dataclass
 class _Paragraph:
     start: float
+    speaker: str | None = None  # the name a label gave, kept as who-said context of every sentence
     end: float = 0.0
     pieces: list[str] = field(default_factory=list)  # one per cue, in order
     times: list[float] = field(default_factory=list)
@@ -91,7 +92,7 @@ class _Paragraph:
         places, position = [], 0
         for piece, time in zip(self.pieces, self.times):
             position = text.find(piece, position)  # glue puts "" or " " between stripped pieces
-            places.append((position, Place(time=time)))
+            places.append((position, Place(time=time, speaker=self.speaker)))
             position += len(piece)
         return Block(PARAGRAPH, text, places=places)
 
@@ -292,7 +293,7 @@ def _paragraphs(cues: list[_Cue], chapters: list[tuple[float, str]], punctuated:
             speaker = label if label is not None else speaker
             label = None
             if current is None or changed or _breaks(current, cue.start, punctuated):
-                current = _Paragraph(cue.start)
+                current = _Paragraph(cue.start, speaker or None)
                 items.append(current)
             current.add(line.text, cue.start)
             current.end = max(current.end, cue.end)
