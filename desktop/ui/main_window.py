@@ -736,7 +736,8 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         data = event.mimeData()
-        if data.hasUrls() or data.hasText() or data.hasHtml():  # files, links, or text dragged from a browser
+        # files, links, or text dragged from a browser; not text dragged out of the reader onto the window
+        if event.source() is None and (data.hasUrls() or data.hasText() or data.hasHtml()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -111,3 +111,19 @@ def test_the_reader_and_the_preview_say_when_a_sentence_was_said(main_window, qt
     main_window.show_card(card.id)
     preview = main_window.findChild(QTextBrowser, "cardPreview")
     assert "0:00–2:10 · 12:34" in preview.toPlainText()
+
+
+def test_text_dragged_from_a_browser_becomes_a_document(main_window, qtbot):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    mime = QMimeData()
+    mime.setText("Wave power\n\nThe Mutriku plant in Spain has 16 turbines and produces 296 kW.\n")
+    enter = QDragEnterEvent(main_window.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    main_window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    main_window.dropEvent(QDropEvent(QPointF(main_window.rect().center()), Qt.DropAction.CopyAction, mime,
+                                     Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: main_window.library.count() == 2, timeout=10000)
+    assert main_window.document.title == "Wave power"
