@@ -42,6 +42,11 @@ def simplified(text: str) -> str:
     return "".join(c if len(s := _converter("t2s").convert(c)) != 1 else s for c in text)
 
 
+def traditional(text: str) -> str:
+    """Simplified text in Traditional characters (OpenCC's s2t: for words no document wrote)."""
+    return _converter("s2t").convert(text)
+
+
 def is_traditional(text: str) -> bool:
     """Is the text written in Traditional characters? (Judged on its first pages: a text keeps its script.)"""
     han = "".join(_HAN.findall(text, 0, _SAMPLE))
@@ -61,11 +66,9 @@ class SimplifiedView:
         """The cards in the original's characters (ids stay those of the view: deterministic either way)."""
         back = _back_map(self.original.text, self.document.text)
         labels = {s.id: s.label for s in self.original.walk()}
-        to_original = _converter("s2t").convert
-
         def written(text: str) -> str:
             # the document's own choice for each character it uses; OpenCC for the rule's own words
-            return "".join(back.get(c) or to_original(c) for c in text)
+            return "".join(back.get(c) or traditional(c) for c in text)
 
         return [replace(card, front=written(card.front), back=written(card.back),
                         section=labels.get(card.section_id, written(card.section)),
@@ -97,7 +100,7 @@ def written_as(changed: str, view: str, original: str) -> str:
         return original
     out = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, view, changed, autojunk=False).get_opcodes():
-        out.append(original[i1:i2] if tag == "equal" else _converter("s2t").convert(changed[j1:j2]))
+        out.append(original[i1:i2] if tag == "equal" else traditional(changed[j1:j2]))
     return "".join(out)
 
 

@@ -37,8 +37,11 @@ class Place:
     def label(self, language: str = "en") -> str:
         """How a reader names the place: "12:34" or "李沐，12:34" in a recording, "p. 3" or "第 3 页" in a PDF."""
         zh = language.startswith("zh")
-        where = clock(self.time) if self.time is not None else "" if self.page is None else (
-            f"第 {self.page} 页" if zh else f"p. {self.page}")
+        where = ""
+        if self.time is not None:
+            where = clock(self.time)
+        elif self.page is not None:
+            where = f"第 {self.page} 页" if zh else f"p. {self.page}"
         return ("，" if zh else ", ").join(part for part in (self.speaker, where) if part)
 
 

@@ -23,8 +23,19 @@ def import_path(collection: Collection, path: str | Path, now: datetime | None =
     return store(collection, read_source(path), now)
 
 
+def import_address(collection: Collection, url: str, now: datetime | None = None) -> tuple[Document, ImportResult]:
+    """Import the article at what the user typed as a web address ("example.com/x" too: it is one here).
+
+    Raises:
+        ImportFailed: not an address, offline, no answer in time, an error page, too large or no article.
+    """
+    from desktop.core.importing.web import import_url
+
+    return store(collection, import_url(url), now)
+
+
 def read_source(source: str | Path) -> Document:
-    """A file, or the article at a web address (fetched with a timeout and a size limit), read but not stored."""
+    """A file, or the article at an http(s) address (fetched with a timeout and a size limit), read but not stored."""
     if isinstance(source, str) and is_address(source):
         from desktop.core.importing.web import import_url
 
@@ -45,8 +56,7 @@ def import_pasted(collection: Collection, text: str, markup: str = "",
 
 def is_address(text: str) -> bool:
     """Is the text one web address (what a browser's address bar copies), rather than prose?"""
-    text = text.strip()
-    return bool(_ADDRESS.match(text))
+    return bool(_ADDRESS.match(text.strip()))
 
 
 def store(collection: Collection, document: Document, now: datetime | None = None) -> tuple[Document, ImportResult]:

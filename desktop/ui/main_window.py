@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFile
 
 from desktop.core.collection import DROPPED, KEPT, Collection, CollectionError, split_tags, utc_now
 from desktop.core.document import Document
-from desktop.core.importing import SUFFIXES, ImportFailed
-from desktop.core.library import import_path, import_pasted, is_address
+from desktop.core.importing import (EPUB_SUFFIXES, PDF_SUFFIXES, SUBTITLE_SUFFIXES, SUFFIXES, TEXT_SUFFIXES,
+                                     ImportFailed)
+from desktop.core.library import import_address, import_path, import_pasted, is_address
 from desktop.core.review import load_study, section_mastery, today_counts
 from desktop.ui.background import QueryHandle, collection_op, query_op
 from desktop.ui.card_editor import CardEditor, new_card_from_selection
@@ -635,9 +636,9 @@ class MainWindow(QMainWindow):
     # ----- importing -------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        kinds = [(tr("Talks and articles"), SUFFIXES), (tr("Texts and web pages"), (".txt", ".md", ".html", ".htm")),
-                 (tr("Subtitles"), (".srt", ".vtt")), (tr("PDF slides and papers"), (".pdf",)),
-                 (tr("E-books"), (".epub",)), (tr("All files"), ("",))]
+        kinds = [(tr("Talks and articles"), SUFFIXES), (tr("Texts and web pages"), TEXT_SUFFIXES),
+                 (tr("Subtitles"), SUBTITLE_SUFFIXES), (tr("PDF slides and papers"), PDF_SUFFIXES),
+                 (tr("E-books"), EPUB_SUFFIXES), (tr("All files"), ("",))]
         filters = ";;".join(f"{name} ({' '.join(f'*{suffix}' for suffix in suffixes)})" for name, suffixes in kinds)
         path, _ = QFileDialog.getOpenFileName(self, tr("Import a talk or article"), "", filters)
         if path:
@@ -657,7 +658,7 @@ class MainWindow(QMainWindow):
             self.import_address(url.strip())
 
     def import_address(self, url: str) -> None:
-        self.run_in_background(lambda col: import_path(col, url), self._imported,
+        self.run_in_background(lambda col: import_address(col, url), self._imported,
                                tr("Fetching %1…").replace("%1", url))
 
     def open_source(self, source: str) -> None:

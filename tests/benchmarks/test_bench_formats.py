@@ -54,11 +54,11 @@ def test_import_an_hour_of_subtitles(tmp_path):
 
 def test_generate_a_traditional_chinese_talk():
     """The Simplified view's cost: converting the text, then the cards back, beside the generation itself."""
-    from desktop.core.chinese_script import _converter
+    from desktop.core.chinese_script import traditional as to_traditional
 
     warm_up()
     simplified = resource_path(BUNDLED_TALK).read_text(encoding="utf-8")
-    traditional = import_text(_converter("s2t").convert(simplified))
+    traditional = import_text(to_traditional(simplified))
     plain = import_text(simplified)
     baseline = best_of(5, cold(lambda: generate(plain)))
     seconds = best_of(5, cold(lambda: generate(traditional)))

@@ -389,9 +389,7 @@ def test_garbage_after_a_pdf_header_is_reported_as_damaged(tmp_path: Path) -> No
 def test_a_file_named_pdf_that_is_not_one(tmp_path: Path) -> None:
     path = tmp_path / "page.pdf"
     path.write_text("<html><body><p>Not a PDF at all.</p></body></html>")
-    with pytest.raises(ImportFailed) as failure:
-        import_file(path)
-    assert str(failure.value) == "The file's name ends in .pdf but it does not hold a PDF."
+    assert failure(path) == "The file's name ends in .pdf but it does not hold a PDF."
 
 
 def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
@@ -448,9 +446,7 @@ def test_a_pdf_without_a_text_layer_is_probably_scanned(tmp_path: Path) -> None:
         pdf.rect(72, 200, 400, 500, fill=1)  # a page's picture, and no text
         pdf.showPage()
     pdf.save()
-    with pytest.raises(ImportFailed) as failure:
-        import_file(path)
-    assert str(failure.value) == ("The PDF has no text layer (it is probably scanned); TalkCards needs the text, "
+    assert failure(path) == ("The PDF has no text layer (it is probably scanned); TalkCards needs the text, "
                                   "so run it through OCR first or import a text version.")
 
 

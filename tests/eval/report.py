@@ -91,19 +91,17 @@ def main() -> None:
 def traditional_twins() -> None:
     """`--traditional`: each Simplified Chinese text and its gold facts converted to Traditional characters
     (OpenCC s2t), scored beside the original: the cards of a 繁體 text should be as good."""
-    from desktop.core.chinese_script import _converter
+    from desktop.core.chinese_script import traditional as to_traditional
     from desktop.core.importing import import_text
 
     scorer = scoring.load("score_cards")
     if scorer is None:
         sys.exit("make eval needs ../shared/eval beside the repository.")
-    to_traditional = _converter("s2t").convert
     print(f"{'text':32} {'recall':>6} {'繁體':>6} {'cards':>5} {'繁體':>5}")
     totals = [0.0, 0.0]
-    rows = [row for row in texts() if row[2].suffix != ".json" and CJK.search(row[2].read_text(encoding="utf-8")[:2000])
-            and not is_traditional(row[2].read_text(encoding="utf-8"))]
-    for _group, name, path, gold_path in rows:
-        text = path.read_text(encoding="utf-8")
+    rows = [(name, path, gold_path, text) for _group, name, path, gold_path in texts()
+            for text in [path.read_text(encoding="utf-8")] if CJK.search(text[:2000]) and not is_traditional(text)]
+    for name, path, gold_path, text in rows:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         twin_gold = json.loads(to_traditional(json.dumps(gold, ensure_ascii=False)))
         plain = [c.to_json() for c in generate(import_text(text, path.suffix.lower(), str(path)))]

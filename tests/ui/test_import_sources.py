@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop.core.document import Place
-from desktop.core.importing import import_page
+from desktop.core.importing import ImportFailed, import_page
 from desktop.core.importing.blocks import HEADING, PARAGRAPH, Block, Page
 from desktop.core.library import store
 from tests.loopback import serving
@@ -127,3 +127,21 @@ def test_text_dragged_from_a_browser_becomes_a_document(main_window, qtbot):
                                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     qtbot.waitUntil(lambda: main_window.library.count() == 2, timeout=10000)
     assert main_window.document.title == "Wave power"
+
+
+def test_an_address_typed_without_its_scheme_is_fetched_as_one(main_window, qtbot, monkeypatch):
+    fetched = []
+
+    def import_url(url):
+        fetched.append(url)
+        raise ImportFailed("Could not reach %1; check the connection and the address.", url)
+
+    monkeypatch.setattr("desktop.core.importing.web.import_url", import_url)
+    monkeypatch.setattr("desktop.ui.main_window.QInputDialog.getText",
+                        lambda *args, **kwargs: ("example.com/tides", True))
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    main_window.choose_web_import()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert fetched == ["example.com/tides"]  # to the web reader, not looked up as a file
+    assert shown == ["Could not reach example.com/tides; check the connection and the address."]

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from desktop.core.importing.decode import ImportFailed
 
-SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".srt", ".vtt", ".pdf", ".epub")
-__all__ = ["ImportFailed", "SUFFIXES", "import_file", "import_page", "import_text"]
+# the names of what TalkCards reads, by kind (the file dialog offers each; a file's first bytes may overrule its name)
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm")
+SUBTITLE_SUFFIXES = (".srt", ".vtt")
+PDF_SUFFIXES = (".pdf",)
+EPUB_SUFFIXES = (".epub",)
+BOOK_SUFFIXES = PDF_SUFFIXES + EPUB_SUFFIXES  # binary formats, read from bytes
+SUFFIXES = TEXT_SUFFIXES + SUBTITLE_SUFFIXES + BOOK_SUFFIXES
+__all__ = ["BOOK_SUFFIXES", "EPUB_SUFFIXES", "ImportFailed", "PDF_SUFFIXES", "SUBTITLE_SUFFIXES", "SUFFIXES",
+           "TEXT_SUFFIXES", "import_file", "import_page", "import_text"]
 
 
 def __getattr__(name: str):

@@ -43,13 +43,15 @@ class _Heading:
     tag: int = 0  # the Markdown/HTML heading level (1 for # / h1); 0 in plain text
 
 
-def parse(page: Page, source_path: str = "", language: str | None = None) -> Document:
+def parse(page: Page, source_path: str = "", language: str | None = None,
+          traditional: bool | None = None) -> Document:
     """Build the outline tree of a cleaned page.
 
     Args:
         page: title and blocks after cleaning.
         source_path: where the text came from (kept for the user, not for identity).
         language: "zh"/"en", or None to detect it.
+        traditional: whether the page is written in Traditional characters, or None to detect it.
     Returns:
         A Document whose text is the canonical cleaned text all spans refer to.
     """
@@ -59,7 +61,9 @@ def parse(page: Page, source_path: str = "", language: str | None = None) -> Doc
     document = Document(id=doc_id, title=title, language=language or language_of(title + body_text),
                         text="", source_path=source_path)
     builder = _Builder(document)
-    for block, heading in _written_headings(page):
+    if traditional is None:
+        traditional = is_traditional(title + body_text)
+    for block, heading in _written_headings(page) if traditional else _classify(page):
         if heading:
             builder.open(heading)
         else:
@@ -68,10 +72,7 @@ def parse(page: Page, source_path: str = "", language: str | None = None) -> Doc
 
 
 def _written_headings(page: Page) -> Iterator[tuple[Block, _Heading | None]]:
-    """`_classify`; on a Traditional page the heading rules (結語, 第三節, 兩) read its Simplified view."""
-    if not is_traditional(page.title + "".join(block.text for block in page.blocks)):
-        yield from _classify(page)
-        return
+    """`_classify` of a Traditional page: the heading rules (結語, 第三節, 兩) read its Simplified view."""
     view = Page(page.title, [replace(block, text=simplified(block.text)) for block in page.blocks],
                 page.explicit_headings)
     for block, (seen, heading) in zip(page.blocks, _classify(view)):

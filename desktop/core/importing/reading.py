@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop.core.chinese_script import is_traditional, simplified, written_as
 from desktop.core.document import Document
+from desktop.core.importing import BOOK_SUFFIXES, SUBTITLE_SUFFIXES
 from desktop.core.importing.blocks import HEADING, Block, Page, reads_as_title
 from desktop.core.importing.clean import clean
 from desktop.core.importing.endmatter import without_page_chrome
@@ -22,8 +23,6 @@ from desktop.core.importing.parse import parse
 from desktop.core.importing.rest import looks_like_rest, to_markdown
 
 _UNTITLED_LENGTH = 40  # characters of the first sentence that name a text without a title
-BOOK_SUFFIXES = (".pdf", ".epub")
-SUBTITLE_SUFFIXES = (".srt", ".vtt")
 # a WebVTT file says so on its first line; an SRT file starts with cue 1 and its times
 _SUBTITLE_START = re.compile(r"^\ufeff?(WEBVTT\b|\s*1\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->)")
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article)", re.I)
@@ -89,19 +88,21 @@ def import_text(text: str, suffix: str = ".txt", source_path: str = "") -> Docum
 def import_page(page: Page, source_path: str = "") -> Document:
     """Clean a page that a format's reader made and parse its outline."""
     page = _printable(page)
-    page.blocks = _cleaned(page)
+    # a Traditional page's cleaning and heading rules read its Simplified view
+    traditional = is_traditional(page.title + "".join(block.text for block in page.blocks))
+    page.blocks = _cleaned(page, traditional)
     if any(block.kind == HEADING for block in page.blocks):  # the format marks its headings
         page.blocks = without_page_chrome(page.blocks, page.title)
     if not page.title and page.blocks:
         page.title = _untitled_title(page, source_path)
     if not page.title or not page.blocks:
         raise ImportFailed("The file has no article text to study.")
-    return parse(page, _plain(source_path))  # a path in no encoding would not fit in SQLite either
+    # the path through _plain: a path in no encoding would not fit in SQLite either
+    return parse(page, _plain(source_path), traditional=traditional)
 
 
-def _cleaned(page: Page) -> list[Block]:
-    """The page's blocks without the noise; a Traditional page's cleaning rules read its Simplified view."""
-    traditional = is_traditional(page.title + "".join(block.text for block in page.blocks))
+def _cleaned(page: Page, traditional: bool) -> list[Block]:
+    """The page's blocks without the noise; the rules read a Traditional page's Simplified view."""
     if traditional:
         page.blocks = [replace(block, text=simplified(block.text), written=block.text) for block in page.blocks]
     kept = [block for part in _parts(page) for block in clean(part)]
